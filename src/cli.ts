@@ -1,0 +1,278 @@
+/**
+ * Command-line wiring: commander, options, inputs, colour, exit codes.
+ * No analysis happens here (STYLE.md); see index.ts for the pipeline.
+ *
+ * Exit codes (CONTRACT.md): 0 every result ok; 1 a problem, an inconclusive
+ * result, or a failed verify; 2 usage error or unusable input (one line on
+ * stderr, never a stack trace unless --debug).
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { Chalk, supportsColor } from 'chalk';
+import { Command, CommanderError, Option } from 'commander';
+import type { Command as ReportCommand, Report } from './model/report.js';
+import { InputError } from './model/input-error.js';
+import type { DiagnoseRequest, InputSource } from './index.js';
+import { diagnose } from './index.js';
+import { maxInputBytes } from './parse/decode-input.js';
+import { INPUT_FORMATS } from './parse/read-input.js';
+import type { InputFormatOption } from './parse/read-input.js';
+import type { FormatName } from './report/index.js';
+import { FORMATS, formatReport } from './report/index.js';
+import type { Style } from './report/style.js';
+import { loadSecret } from './secret.js';
+import { EXAMPLES, findExample } from './examples/index.js';
+import { VERSION } from './version.js';
+
+interface CommonOptions {
+  format?: string;
+  json?: boolean;
+  color?: boolean;
+  redact?: boolean;
+  cname?: boolean;
+  bucket?: string;
+  region?: string;
+  secretFile?: string;
+  inputFormat?: string;
+  request?: string;
+  response?: string;
+  debug?: boolean;
+}
+
+export interface CliIo {
+  argv: string[];
+  env: NodeJS.ProcessEnv;
+  stdout: { write(s: string): void; isTTY?: boolean };
+  stderr: { write(s: string): void; isTTY?: boolean };
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
+}
+
+const EXAMPLES_HELP = `
+Examples:
+  $ sigdoctor failing-request.txt error.xml      request and OSS's error, either order
+  $ curl -v https://bucket.oss-cn-hangzhou.aliyuncs.com/key 2>&1 | sigdoctor
+  $ sigdoctor --json capture.txt > report.json   for scripts and CI
+  $ OSS_ACCESS_KEY_SECRET=… sigdoctor verify request.txt
+  $ sigdoctor explain 'https://bucket.oss-cn-hangzhou.aliyuncs.com/k?OSSAccessKeyId=…&Expires=…&Signature=…'
+  $ sigdoctor example                            see a diagnosis on a bundled example
+
+The secret comes only from OSS_ACCESS_KEY_SECRET or --secret-file, never the command line.
+Exit codes: 0 no problem, 1 problem or inconclusive, 2 bad usage or unusable input.`;
+
+function chooseStyle(opts: CommonOptions, io: CliIo): Style {
+  const env = io.env;
+  let level: 0 | 1 | 2 | 3;
+  const detected = (supportsColor ? supportsColor.level : 0) || 1;
+  if (opts.color === false || (env['NO_COLOR'] !== undefined && env['NO_COLOR'] !== '')) level = 0;
+  else if (opts.color === true || (env['FORCE_COLOR'] !== undefined && env['FORCE_COLOR'] !== '0')) level = detected as 1 | 2 | 3;
+  else level = io.stdout.isTTY ? (detected as 1 | 2 | 3) : 0;
+  if (env['FORCE_COLOR'] === '0' && opts.color !== true) level = 0;
+  const c = new Chalk({ level });
+  return { bold: c.bold, dim: c.dim, red: c.red, green: c.green, yellow: c.yellow, cyan: c.cyan };
+}
+
+function readFileInput(path: string, role?: 'request' | 'response'): InputSource {
+  let size: number;
+  try {
+    const st = statSync(path);
+    if (st.isDirectory()) throw new InputError(`${path}: is a directory, not a file`);
+    size = st.size;
+  } catch (err) {
+    if (err instanceof InputError) throw err;
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new InputError(`${path}: ${code === 'ENOENT' ? 'no such file' : `cannot read (${code ?? 'error'})`}`);
+  }
+  const limit = maxInputBytes();
+  if (size > limit) {
+    throw new InputError(`${path}: ${(size / 1048576).toFixed(1)} MB is over the ${limit / 1048576} MB input limit`, 'raise it with SIGDOCTOR_MAX_INPUT_MB=<megabytes>');
+  }
+  const src: InputSource = { name: path, bytes: readFileSync(path) };
+  if (role) src.role = role;
+  return src;
+}
+
+async function readStdin(stdin: NodeJS.ReadableStream, role?: 'request' | 'response'): Promise<InputSource> {
+  const limit = maxInputBytes();
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for await (const chunk of stdin) {
+    const b = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+    total += b.length;
+    if (total > limit) throw new InputError(`stdin: more than the ${limit / 1048576} MB input limit`, 'raise it with SIGDOCTOR_MAX_INPUT_MB=<megabytes>');
+    chunks.push(b);
+  }
+  const src: InputSource = { name: 'stdin', bytes: Buffer.concat(chunks) };
+  if (role) src.role = role;
+  return src;
+}
+
+async function gatherInputs(files: string[], opts: CommonOptions, io: CliIo): Promise<InputSource[]> {
+  const inputs: InputSource[] = [];
+  let stdinUsed = false;
+  const one = async (f: string, role?: 'request' | 'response'): Promise<InputSource> => {
+    if (f === '-') {
+      if (stdinUsed) throw new InputError('stdin ("-") can be given only once');
+      stdinUsed = true;
+      return readStdin(io.stdin, role);
+    }
+    return readFileInput(f, role);
+  };
+  if (opts.request) inputs.push(await one(opts.request, 'request'));
+  if (opts.response) inputs.push(await one(opts.response, 'response'));
+  for (const f of files) inputs.push(await one(f));
+  if (inputs.length === 0) {
+    if (io.stdin.isTTY) {
+      throw new InputError('no input', 'give a FILE (or - for stdin), or pipe into it: curl -v … 2>&1 | sigdoctor — see sigdoctor --help');
+    }
+    inputs.push(await readStdin(io.stdin));
+  }
+  return inputs;
+}
+
+function formatOf(opts: CommonOptions): FormatName {
+  const f = opts.json ? 'json' : (opts.format ?? 'human');
+  if (!(FORMATS as readonly string[]).includes(f)) {
+    const later = f === 'markdown' || f === 'github' ? ` ("${f}" is planned but not in this version)` : '';
+    throw new InputError(`--format ${f}: unknown format${later}; use ${FORMATS.join(' or ')}`);
+  }
+  return f as FormatName;
+}
+
+function exitCodeOf(report: Report): number {
+  return report.results.every((r) => r.verdict === 'ok') ? 0 : 1;
+}
+
+function addCommonOptions(cmd: Command, withInputs = true): Command {
+  cmd
+    .addOption(new Option('--format <format>', 'report format: human or json').default(undefined))
+    .option('--json', 'same as --format json')
+    .option('--color', 'force colour on')
+    .option('--no-color', 'turn colour off (NO_COLOR and FORCE_COLOR are honoured too)')
+    .option('--no-redact', 'show AccessKey ids, signatures and security tokens in full (the secret is never shown)')
+    .option('--cname', 'the Host is a custom domain bound to the bucket (CNAME mode)')
+    .option('--bucket <name>', 'the bucket, when the Host cannot tell (custom domain)')
+    .option('--region <region>', 'the region, when the Host cannot tell')
+    .option('--secret-file <file>', 'read the AccessKey secret from this file (or set OSS_ACCESS_KEY_SECRET)')
+    .option('--debug', 'print stack traces for internal errors');
+  if (withInputs) {
+    cmd
+      .addOption(new Option('--input-format <format>', 'skip format detection').choices([...INPUT_FORMATS]))
+      .option('--request <file>', 'this file holds the request (use - for stdin)')
+      .option('--response <file>', 'this file holds OSS\'s response or <Error> XML (use - for stdin)');
+  }
+  return cmd;
+}
+
+export async function runCli(io: CliIo): Promise<number> {
+  let debug = io.argv.includes('--debug');
+  let secretValue: string | undefined;
+  // Belt and braces: whatever happens, the secret never reaches the terminal.
+  const scrub = (s: string): string => (secretValue && secretValue.length >= 6 && s.includes(secretValue) ? s.split(secretValue).join('[secret]') : s);
+  const out = (s: string): void => io.stdout.write(scrub(s));
+  const err = (s: string): void => io.stderr.write(scrub(s));
+  let exitCode = 0;
+
+  const run = async (command: ReportCommand, files: string[], opts: CommonOptions): Promise<void> => {
+    debug = opts.debug === true;
+    const format = formatOf(opts);
+    const loaded = loadSecret(opts.secretFile, io.env);
+    for (const w of loaded?.warnings ?? []) err(`sigdoctor: warning: ${w}\n`);
+    secretValue = loaded?.secret;
+    const inputs = await gatherInputs(files, opts, io);
+    const request: DiagnoseRequest = { command };
+    if (loaded) request.secret = loaded.secret;
+    if (opts.bucket) request.bucket = opts.bucket;
+    if (opts.cname) request.cname = true;
+    if (opts.region) request.region = opts.region;
+    if (opts.inputFormat) request.inputFormat = opts.inputFormat as InputFormatOption;
+    const report = diagnose(inputs, request);
+    out(formatReport(report, format, { style: chooseStyle(opts, io), redact: opts.redact !== false }));
+    exitCode = exitCodeOf(report);
+  };
+
+  const program = new Command('sigdoctor')
+    .description('Tells you why Alibaba Cloud OSS rejected your request\'s signature: recomputes the string to sign, diffs it byte by byte against the StringToSignBytes OSS sent back, and names the documented cause with its fix.')
+    .version(VERSION, '-V, --version', 'print the version')
+    .addHelpText('after', EXAMPLES_HELP)
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({ writeOut: out, writeErr: err, outputError: (s, write) => write(s.split('\n')[0]!.replace(/^error: /, 'sigdoctor: ') + ' (see sigdoctor --help)\n') });
+
+  addCommonOptions(
+    program.command('diagnose', { isDefault: true })
+      .description('diagnose failing request(s) against OSS\'s error response (the default command)')
+      .argument('[files...]', 'inputs: request, response/error XML, curl -v log, HAR, signed URL; - for stdin'),
+  ).action((files: string[], opts: CommonOptions) => run('diagnose', files, opts));
+
+  addCommonOptions(
+    program.command('explain')
+      .description('show step by step how the string to sign is built from the request (with the secret, the signature too)')
+      .argument('[files...]', 'inputs, as for diagnose'),
+  ).action((files: string[], opts: CommonOptions) => run('explain', files, opts));
+
+  addCommonOptions(
+    program.command('verify')
+      .description('CI smoke check: recompute the request\'s signature with the secret and compare (exit 0 match, 1 mismatch)')
+      .argument('[files...]', 'inputs, as for diagnose'),
+  ).action((files: string[], opts: CommonOptions) => run('verify', files, opts));
+
+  addCommonOptions(
+    program.command('example')
+      .description('run a bundled example diagnosis (one per documented cause); without NAME, the first one and the list')
+      .argument('[name]', 'example name (see --list)')
+      .option('--list', 'list the bundled examples'),
+    false,
+  ).action((name: string | undefined, opts: CommonOptions & { list?: boolean }) => {
+    debug = opts.debug === true;
+    const st = chooseStyle(opts, io);
+    if (opts.list) {
+      out(EXAMPLES.map((e) => `${e.name.padEnd(34)} ${e.title}`).join('\n') + '\n');
+      return;
+    }
+    const ex = name === undefined ? EXAMPLES[0]! : findExample(name);
+    if (!ex) throw new InputError(`example ${name}: no such example`, 'list them with sigdoctor example --list');
+    const format = formatOf(opts);
+    const report = diagnose(ex.inputs.map((i) => ({ name: `example:${ex.name}/${i.name}`, bytes: Buffer.from(i.text, 'utf8') })), { command: 'diagnose', ...(ex.bucket ? { bucket: ex.bucket } : {}) });
+    if (format === 'human') out(st.dim(`Example "${ex.name}": ${ex.title}\n${ex.story}\n\n`));
+    out(formatReport(report, format, { style: st, redact: opts.redact !== false }));
+    if (format === 'human' && name === undefined) {
+      out(st.dim(`\nMore examples (sigdoctor example NAME):\n${EXAMPLES.slice(1).map((e) => `  ${e.name.padEnd(34)} ${e.title}`).join('\n')}\n`));
+    }
+    exitCode = 0; // a demo: its exit code does not depend on the example's verdict
+  });
+
+  // Refuse a secret on the command line before commander sees it: argv is visible to other users.
+  const secretFlag = io.argv.find((a) => /^--(secret|access-key-secret|sk)(=|$)/.test(a));
+  if (secretFlag) {
+    err('sigdoctor: the secret is never accepted on the command line (other users can see argv); set OSS_ACCESS_KEY_SECRET or use --secret-file FILE\n');
+    return 2;
+  }
+
+  try {
+    await program.parseAsync(io.argv, { from: 'user' });
+    return exitCode;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
+      return 2;
+    }
+    if (e instanceof InputError) {
+      err(`sigdoctor: ${e.message}${e.hint ? ` — ${e.hint}` : ''}\n`);
+      return 2;
+    }
+    const msg = e instanceof Error ? e.message.split('\n')[0] : String(e);
+    err(`sigdoctor: internal error: ${msg}${debug ? '' : ' (run with --debug for details)'}\n`);
+    if (debug && e instanceof Error && e.stack) err(e.stack + '\n');
+    return 2;
+  }
+}
+
+// Run when bundled as the executable (bin/sigdoctor.js imports the bundle).
+if (!process.env['SIGDOCTOR_NO_MAIN']) {
+  const io: CliIo = { argv: process.argv.slice(2), env: process.env, stdout: process.stdout, stderr: process.stderr, stdin: process.stdin };
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  });
+  runCli(io).then((code) => {
+    process.exitCode = code;
+  });
+}

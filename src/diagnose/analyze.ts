@@ -1,0 +1,160 @@
+/**
+ * Everything the rules look at, computed once per case: the request as
+ * resolved, the string OSS signed, sigdoctor's own string for the request,
+ * their diff, and what the secret (if given) proves.
+ */
+import { decodeUtf8, utf8 } from '../compare/bytes.js';
+import type { LabelledLine, StringDiff } from '../compare/v1-diff.js';
+import { diffV1Strings, labelV1Lines } from '../compare/v1-diff.js';
+import type { ParsedResource } from '../compare/v1-resource.js';
+import { parseV1Resource } from '../compare/v1-resource.js';
+import type { DiagnosisCase } from '../model/case.js';
+import type { ServerError } from '../model/server-error.js';
+import type { Addressing } from '../request/addressing.js';
+import { resolveAddressing } from '../request/addressing.js';
+import type { SignatureVersion } from '../request/auth.js';
+import { signatureVersionOf } from '../request/auth.js';
+import type { ResolvedRequest } from '../request/resolve-request.js';
+import { resolveRequest } from '../request/resolve-request.js';
+import { signV1 } from '../sign/v1.js';
+import type { V1Computation } from '../sign/v1-request.js';
+import { computeV1 } from '../sign/v1-request.js';
+import type { ProvenHypothesis } from './v1-hypotheses.js';
+import { searchV1Hypotheses } from './v1-hypotheses.js';
+import type { DiagnoseOptions } from './options.js';
+import type { ServerString } from './server-string.js';
+import { pickServerString } from './server-string.js';
+
+export interface SecretFacts {
+  /** base64 HMAC-SHA1 of sigdoctor's string with the secret; a live credential, masked in reports. */
+  expectedSignature: string | null;
+  /** The secret reproduces the request's signature from sigdoctor's string (null: nothing to compare). */
+  verifies: boolean | null;
+  /** The secret reproduces the signature OSS saw (request signature or SignatureProvided) from OSS's own string. */
+  serverStringVerifies: boolean | null;
+  /** Variants of the string that the secret proves the client really signed. */
+  hypotheses: ProvenHypothesis[];
+  /** How many variants were tried. */
+  tried: number;
+}
+
+export interface Analysis {
+  case: DiagnosisCase;
+  options: DiagnoseOptions;
+  req: ResolvedRequest | null;
+  version: SignatureVersion;
+  error: ServerError | undefined;
+  server: ServerString | null;
+  serverLines: LabelledLine[] | null;
+  serverResource: ParsedResource | null;
+  addressing: Addressing | null;
+  client: V1Computation | null;
+  clientBytes: Uint8Array | null;
+  diff: StringDiff | null;
+  /** The signature the request carries, as the client meant it (V1 only). */
+  requestSignature: string | null;
+  secret: SecretFacts | null;
+  /** The error is a signature/authentication failure (SignatureDoesNotMatch or an EC of family 0002). */
+  isAuthError: boolean;
+  notes: string[];
+}
+
+export function isAuthFailure(error: ServerError | undefined): boolean {
+  if (!error) return false;
+  if (error.ec?.startsWith('0002-')) return true;
+  return ['SignatureDoesNotMatch', 'InvalidAccessKeyId', 'RequestTimeTooSkewed', 'AccessDenied'].includes(error.code ?? '') && error.ec === undefined;
+}
+
+function requestSignatureOf(req: ResolvedRequest | null): string | null {
+  if (!req) return null;
+  if (req.auth.kind === 'v1-header') return req.auth.signature;
+  if (req.auth.kind === 'v1-query') return req.auth.signature === '' ? null : req.auth.signature;
+  return null;
+}
+
+export function analyze(c: DiagnosisCase, options: DiagnoseOptions): Analysis {
+  const notes = [...c.notes];
+  const req = c.request ? resolveRequest(c.request) : null;
+  const error = c.serverError;
+  if (error && !error.ec && c.response.ecHeader) error.ec = c.response.ecHeader;
+  const server = pickServerString(error);
+  if (server) notes.push(...server.notes);
+  const version = req ? signatureVersionOf(req.auth) : 'unknown';
+  const isV1 = version === 'v1-header' || version === 'v1-query' || (req !== null && req.auth.kind === 'none');
+  const dateLabel = version === 'v1-query' ? 'Expires' : 'Date';
+  const serverLines = server ? labelV1Lines(server.bytes, dateLabel) : null;
+  const serverResourceLine = serverLines ? decodeUtf8(serverLines[serverLines.length - 1]!.bytes) : null;
+
+  let addressing: Addressing | null = null;
+  let client: V1Computation | null = null;
+  let clientBytes: Uint8Array | null = null;
+  let diff: StringDiff | null = null;
+  let serverResource: ParsedResource | null = serverResourceLine === null ? null : parseV1Resource(serverResourceLine);
+
+  if (req && isV1) {
+    const hints: Parameters<typeof resolveAddressing>[2] = {};
+    if (options.bucket) hints.bucket = options.bucket;
+    if (options.cname) hints.cname = true;
+    if (serverResource) {
+      hints.serverBucket = serverResource.bucket;
+      hints.serverResourcePath = serverResource.path;
+    }
+    addressing = resolveAddressing(req.host, req.target.rawPath, hints);
+    notes.push(...addressing.notes);
+    if (serverResourceLine !== null) serverResource = parseV1Resource(serverResourceLine, { bucket: addressing.bucket, key: addressing.key });
+    const mode = version === 'v1-query' ? 'query' : 'header';
+    // A URL alone does not say its method: take OSS's, rather than blame a guessed GET.
+    let verb: string | undefined;
+    if (req.methodAssumed && serverLines) {
+      verb = decodeUtf8(serverLines[0]!.bytes);
+      const i = notes.indexOf('a URL alone does not say the method; GET is assumed');
+      if (i >= 0) notes.splice(i, 1);
+      notes.push(`a URL alone does not say the method; ${verb} is taken from OSS's string to sign`);
+    }
+    if (addressing.bucket !== null || addressing.style !== 'custom-domain') {
+      client = computeV1(req, addressing, mode, verb);
+      clientBytes = utf8(client.stringToSign);
+      if (server) diff = diffV1Strings(clientBytes, server.bytes, dateLabel);
+    }
+  }
+
+  const requestSignature = requestSignatureOf(req);
+  if ((requestSignature ?? error?.signatureProvided ?? '').includes('*')) {
+    notes.push('the signature in this input is masked ("****", as in the docs), so it cannot be checked against a secret');
+  }
+  let secret: SecretFacts | null = null;
+  if (options.secret !== undefined) {
+    const s = options.secret;
+    const expectedSignature = client ? signV1(s, client.stringToSign) : null;
+    const verifies = expectedSignature !== null && requestSignature !== null ? expectedSignature === requestSignature : null;
+    const seen = requestSignature ?? error?.signatureProvided ?? null;
+    const serverStringVerifies = server && seen ? signV1(s, server.bytes) === seen : null;
+    let hypotheses: ProvenHypothesis[] = [];
+    let tried = 0;
+    if (verifies === false && client && req && addressing && requestSignature) {
+      const search = searchV1Hypotheses({ secret: s, signature: requestSignature, client, req, addressing });
+      hypotheses = search.proven;
+      tried = search.tried;
+    }
+    secret = { expectedSignature, verifies, serverStringVerifies, hypotheses, tried };
+  }
+
+  return {
+    case: c,
+    options,
+    req,
+    version,
+    error,
+    server,
+    serverLines,
+    serverResource,
+    addressing,
+    client,
+    clientBytes,
+    diff,
+    requestSignature,
+    secret,
+    isAuthError: isAuthFailure(error),
+    notes,
+  };
+}

@@ -1,0 +1,64 @@
+/**
+ * The rule contract. A rule looks at the analysis and returns facts
+ * (findings); it never prints. Rules run in registry order (rules/index.ts),
+ * and may claim diff lines so that a more general rule later in the order
+ * does not report the same difference again (e.g. cdn-head-to-get claims the
+ * verb line before method-mismatch looks at it).
+ */
+import { displayBytes } from '../compare/bytes.js';
+import type { AlignedLine, LabelledLine, V1LineRole } from '../compare/v1-diff.js';
+import type { Analysis } from './analyze.js';
+import type { CauseId } from './cause-ids.js';
+
+export type Basis =
+  /** The secret proves it: an HMAC matched. */
+  | 'proven'
+  /** Seen directly in the input: a differing line, a header, an error field. */
+  | 'observed'
+  /** What remains once everything else is ruled out. */
+  | 'elimination';
+
+export interface Finding {
+  id: CauseId;
+  /** One or more sentences of evidence: which line, which bytes, which header. */
+  evidence: string;
+  /** A fix more specific than the catalogue's default, built from the facts. */
+  fix?: string;
+  basis: Basis;
+  /** Structured facts for JSON consumers. */
+  data?: Record<string, unknown>;
+}
+
+export interface RuleContext {
+  a: Analysis;
+  /** Differing diff lines of a role that no earlier rule has claimed. */
+  unclaimed(role?: V1LineRole): AlignedLine[];
+  claim(line: AlignedLine): void;
+  /** Findings of earlier rules (to avoid naming a cause by elimination when another is observed). */
+  readonly found: readonly Finding[];
+}
+
+export interface Rule {
+  id: CauseId;
+  check(ctx: RuleContext): Finding[];
+}
+
+/** A line's bytes for a sentence, quoted, with invisible bytes escaped; `(absent)` for a missing line. */
+export function shown(l: LabelledLine | null, escapeNonAscii = false): string {
+  return l === null ? '(absent)' : JSON.stringify(displayBytes(l.bytes, escapeNonAscii)).replace(/\\\\/g, '\\');
+}
+
+/** The value part of a header line, quoted. */
+export function shownValue(l: LabelledLine | null, escapeNonAscii = false): string {
+  if (l === null) return '(absent)';
+  return JSON.stringify(displayBytes(l.headerValue ?? l.bytes, escapeNonAscii)).replace(/\\\\/g, '\\');
+}
+
+export function lineNo(a: AlignedLine): number {
+  return a.server?.lineNumber ?? a.client?.lineNumber ?? 0;
+}
+
+/** `line 3 (Content-Type)` */
+export function where(a: AlignedLine): string {
+  return `line ${lineNo(a)} (${a.label})`;
+}

@@ -1,0 +1,28 @@
+/** Line 2 (Content-MD5) differs (SIGNING.md §2.2, §10.2). */
+import { decodeUtf8 } from '../../compare/bytes.js';
+import type { Rule } from '../rule.js';
+import { where } from '../rule.js';
+
+/** base64 of the hex digest instead of the 16 raw bytes: 44 characters that decode to 32 hex digits. */
+function isHexDigestBase64(v: string): boolean {
+  if (v.length !== 44) return false;
+  return /^[0-9a-f]{32}$/i.test(Buffer.from(v, 'base64').toString('latin1'));
+}
+
+export const contentMd5Mismatch: Rule = {
+  id: 'content-md5-mismatch',
+  check(ctx) {
+    const line = ctx.unclaimed('content-md5')[0];
+    if (!line?.client || !line.server) return [];
+    ctx.claim(line);
+    const sent = decodeUtf8(line.client.bytes);
+    const oss = decodeUtf8(line.server.bytes);
+    const hexNote = [sent, oss].some(isHexDigestBase64) ? ' One of them is base64 of the hex digest, not of the 16 raw MD5 bytes.' : '';
+    return [{
+      id: 'content-md5-mismatch',
+      basis: 'observed',
+      evidence: `${where(line)}: your request has ${sent === '' ? 'no Content-MD5' : JSON.stringify(sent)}, OSS signed ${oss === '' ? 'none' : JSON.stringify(oss)}.${hexNote}`,
+      data: { sent, signedByOss: oss },
+    }];
+  },
+};

@@ -1,0 +1,34 @@
+/**
+ * Line 4 differs: Date vs x-oss-date (x-oss-date wins when present, SIGNING.md
+ * §2.2), a proxy rewrote Date, or a URL's Expires changed.
+ */
+import { decodeUtf8 } from '../../compare/bytes.js';
+import { findHeader } from '../../model/http.js';
+import type { Rule } from '../rule.js';
+import { where } from '../rule.js';
+
+export const dateMismatch: Rule = {
+  id: 'date-mismatch',
+  check(ctx) {
+    const line = ctx.unclaimed('date')[0];
+    if (!line?.client || !line.server) return [];
+    ctx.claim(line);
+    const sent = decodeUtf8(line.client.bytes);
+    const oss = decodeUtf8(line.server.bytes);
+    const source = ctx.a.client?.dateSource ?? 'none';
+    const headers = ctx.a.req?.headers ?? [];
+    const date = findHeader(headers, 'date');
+    const ossDate = findHeader(headers, 'x-oss-date');
+    let why = '';
+    if (source === 'x-oss-date' && date !== undefined && date === oss) why = ' OSS used the Date header although x-oss-date is present.';
+    else if (source === 'Date' && ossDate !== undefined && ossDate === oss) why = ' OSS used x-oss-date.';
+    else if (source === 'Expires') why = ' The URL\'s Expires value changed between signing and OSS.';
+    else if (source === 'Date') why = ' Something between the client and OSS rewrote the Date header; sign x-oss-date instead, which proxies leave alone.';
+    return [{
+      id: 'date-mismatch',
+      basis: 'observed',
+      evidence: `${where(line)}: your request's ${source === 'none' ? 'date line' : source} is ${JSON.stringify(sent)}, OSS signed ${JSON.stringify(oss)}.${why}`,
+      data: { sent, signedByOss: oss, source },
+    }];
+  },
+};

@@ -1,0 +1,58 @@
+/**
+ * The input lacks what a verdict needs. Says exactly what to add and how to
+ * capture it. Only named when no other error-level cause was found (a finding
+ * from the request alone, such as an unencoded "+", is a verdict already).
+ */
+import { parseOssHost } from '../../request/addressing.js';
+import type { Rule } from '../rule.js';
+
+const CAPTURE = 'capture it with `curl -v … 2>&1 | sigdoctor` (the verbose log shows the request and, with the body, OSS\'s error)';
+
+export function missingForVerdict(ctx: Parameters<Rule['check']>[0]): string | null {
+  const a = ctx.a;
+  const req = a.req;
+  if (req && req.auth.kind !== 'none' && !a.client) {
+    if (a.addressing?.style === 'custom-domain' && a.addressing.bucket === null) {
+      return `${req.host} is a custom domain and OSS's error does not show the bucket: pass --bucket NAME (and --cname if the domain is bound to the bucket).`;
+    }
+    const scheme = req.auth.kind;
+    if (scheme === 'v4-header' || scheme === 'v4-query') return 'The request is signed with V4 (OSS4-HMAC-SHA256); this version of sigdoctor diagnoses V1 signatures only.';
+    if (scheme !== 'v1-header' && scheme !== 'v1-query') return `The request is signed with ${scheme.replace(/-(header|query)$/, '')} (${scheme.endsWith('query') ? 'in the URL' : 'in the Authorization header'}); sigdoctor recomputes OSS V1 signatures only.`;
+  }
+  if (req && req.auth.kind === 'none' && (a.server || a.error)) {
+    return 'The request carries no signature (no Authorization header and no Signature query parameter), so there is nothing to check. If your real request is signed, this copy lost it (a sanitized HAR export, a copy of the wrong request): capture it with `curl -v … 2>&1`.';
+  }
+  if (!req) {
+    const signed = a.secret?.serverStringVerifies === false ? ' The secret you supplied does not turn OSS\'s string into SignatureProvided, so the client signed another string or used another secret; the request shows which.' : '';
+    return `Only OSS's answer was given. Add the request as it was sent — ${CAPTURE}.${signed}`;
+  }
+  if (!a.error) {
+    return `Only the request was given. Add OSS's error response (the XML body; for HEAD requests the x-oss-err response header) — ${CAPTURE}. To check the signature alone, run \`sigdoctor verify\` with the secret.`;
+  }
+  if (a.isAuthError && !a.server) {
+    const isHead = req.method === 'HEAD';
+    const where = isHead
+      ? 'For HEAD, OSS puts it base64-encoded in the x-oss-err response header: keep the response headers (curl -I -v).'
+      : 'Run curl without -o (or with `2>&1` and the body on stdout) so the <Error> body is in the capture.';
+    return `OSS's answer${a.error.ec ? ` (EC ${a.error.ec})` : ''} is in the input but its string to sign is not: the response body with StringToSignBytes is missing. ${where}`;
+  }
+  if (a.error && !a.isAuthError) return null;
+  return null;
+}
+
+export const insufficientInput: Rule = {
+  id: 'insufficient-input',
+  check(ctx) {
+    if (ctx.found.some((f) => f.id !== 'server-string-redacted')) return [];
+    const missing = missingForVerdict(ctx);
+    if (missing === null) return [];
+    const host = ctx.a.req?.host;
+    return [{
+      id: 'insufficient-input',
+      basis: 'observed',
+      evidence: missing,
+      fix: missing,
+      data: { hasRequest: ctx.a.req !== null, hasServerString: ctx.a.server !== null, ossHost: host ? parseOssHost(host) !== null : null },
+    }];
+  },
+};

@@ -1,0 +1,65 @@
+/**
+ * Same string to sign, different signature ⇒ the secret differs (seeds 002,
+ * 004). With the secret the tool can say which side holds the other one;
+ * without it this is named by elimination, and only when nothing else in the
+ * input explains the rejection.
+ */
+import type { Rule } from '../rule.js';
+
+export const secretMismatch: Rule = {
+  id: 'secret-mismatch',
+  check({ a, found }) {
+    const sigError = a.error?.code === 'SignatureDoesNotMatch' || a.error?.ec === '0002-00000040';
+    const s = a.secret;
+    const id = a.req?.auth.kind === 'v1-header' || a.req?.auth.kind === 'v1-query' ? a.req.auth.accessKeyId : a.error?.accessKeyId;
+    const forId = id ? ` for AccessKeyId ${id}` : '';
+    const otherCause = found.some((f) => f.id !== 'server-string-redacted');
+
+    // OSS's own string, signed with the given secret, gives the signature OSS saw.
+    if (s?.serverStringVerifies === true && sigError) {
+      return [{
+        id: 'secret-mismatch',
+        basis: 'proven',
+        evidence: `The secret you supplied turns OSS's own string to sign into exactly the signature the request carried: the client signed what OSS signed, so OSS holds a different secret${forId}.`,
+        data: { secretReproducesSignature: true },
+      }];
+    }
+    if (otherCause) return [];
+    const identical = a.diff?.identical === true;
+    if (identical && sigError) {
+      const n = a.clientBytes?.length ?? 0;
+      if (s?.verifies === true) {
+        return [{
+          id: 'secret-mismatch',
+          basis: 'proven',
+          evidence: `The strings to sign are byte-identical (${n} bytes) and the secret you supplied reproduces the request's signature from them: the request is correct for that secret, so OSS holds a different secret${forId}.`,
+          data: { stringsIdentical: true, secretReproducesSignature: true },
+        }];
+      }
+      if (s?.verifies === false) {
+        return [{
+          id: 'secret-mismatch',
+          basis: 'elimination',
+          evidence: `The strings to sign are byte-identical (${n} bytes), but the secret you supplied does not reproduce the request's signature from them (it gives ${s.expectedSignature}, the request carries ${a.requestSignature}), and none of ${s.tried} single changes to the string does either: the client signed with another secret than the one you supplied.`,
+          data: { stringsIdentical: true, secretReproducesSignature: false, hypothesesTried: s.tried },
+        }];
+      }
+      return [{
+        id: 'secret-mismatch',
+        basis: 'elimination',
+        evidence: `The strings to sign are byte-identical (${n} bytes), yet OSS rejected the signature: the request was signed with a secret OSS does not hold${forId} — or your code signed a string other than the request it sent. Supply the secret (OSS_ACCESS_KEY_SECRET or --secret-file) to tell which.`,
+        data: { stringsIdentical: true, secretReproducesSignature: null },
+      }];
+    }
+    // verify without OSS's answer: the secret does not reproduce the signature and no variant does.
+    if (!a.server && s?.verifies === false && s.hypotheses.length === 0) {
+      return [{
+        id: 'secret-mismatch',
+        basis: 'elimination',
+        evidence: `The secret you supplied does not reproduce the request's signature (it gives ${s.expectedSignature}, the request carries ${a.requestSignature}), and none of ${s.tried} single changes to the string to sign does either: the request was most likely signed with another secret.`,
+        data: { secretReproducesSignature: false, hypothesesTried: s.tried },
+      }];
+    }
+    return [];
+  },
+};

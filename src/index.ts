@@ -1,0 +1,73 @@
+/**
+ * The public API: diagnose(inputs, options) → Report. Usable as a library;
+ * never prints. Bad input throws InputError.
+ */
+import type { DiagnosisCase } from './model/case.js';
+import { InputError } from './model/input-error.js';
+import type { Command, Report } from './model/report.js';
+import { assembleCases } from './parse/assemble-cases.js';
+import { decodeInput } from './parse/decode-input.js';
+import type { InputFormatOption, ParsedInput } from './parse/read-input.js';
+import { readInput } from './parse/read-input.js';
+import { analyze } from './diagnose/analyze.js';
+import { buildCaseReport, sensitiveValues } from './diagnose/engine.js';
+import type { DiagnoseOptions } from './diagnose/options.js';
+
+export { InputError } from './model/input-error.js';
+export type { Report, CaseReport, ReportCause, Verdict, Command } from './model/report.js';
+export type { DiagnoseOptions } from './diagnose/options.js';
+export { CAUSE_IDS } from './diagnose/cause-ids.js';
+export { CATALOGUE } from './diagnose/catalogue.js';
+export { VERSION } from './version.js';
+
+export interface InputSource {
+  /** Shown in reports and error messages: a file name or `stdin`. */
+  name: string;
+  bytes: Uint8Array;
+  /** `--request FILE` / `--response FILE`: use only that side of this input. */
+  role?: 'request' | 'response';
+}
+
+export interface DiagnoseRequest extends DiagnoseOptions {
+  command?: Command;
+  /** `--input-format`: skip detection. */
+  inputFormat?: InputFormatOption;
+}
+
+function keepRole(input: ParsedInput, role: 'request' | 'response' | undefined): ParsedInput {
+  if (role === 'request') {
+    const exchanges = input.exchanges.filter((e) => e.request).map(({ response: _r, ...rest }) => rest);
+    if (exchanges.length === 0) throw new InputError(`${input.name}: given as --request but holds no HTTP request`);
+    return { ...input, exchanges, errors: [] };
+  }
+  if (role === 'response') {
+    const exchanges = input.exchanges.filter((e) => e.response).map(({ request: _q, ...rest }) => rest);
+    if (exchanges.length === 0 && input.errors.length === 0) throw new InputError(`${input.name}: given as --response but holds no HTTP response or <Error> document`);
+    return { ...input, exchanges };
+  }
+  return input;
+}
+
+/** Parse and pair the inputs into cases (exposed for tests and tools). */
+export function readCases(inputs: InputSource[], format?: InputFormatOption): DiagnosisCase[] {
+  const parsed = inputs.map((src) => keepRole(readInput(decodeInput(src.bytes, src.name), src.name, format), src.role));
+  return assembleCases(parsed);
+}
+
+export function diagnose(inputs: InputSource[], options: DiagnoseRequest = {}): Report {
+  const command = options.command ?? 'diagnose';
+  const cases = readCases(inputs, options.inputFormat);
+  if (command === 'verify' && options.secret === undefined) {
+    throw new InputError('verify needs the AccessKey secret', 'set OSS_ACCESS_KEY_SECRET or pass --secret-file FILE (never on the command line)');
+  }
+  const analyses = cases.map((c) => analyze(c, options));
+  if (command === 'verify') {
+    const unsigned = analyses.find((a) => !a.req);
+    if (unsigned) throw new InputError(`${unsigned.case.source}: verify needs the request (it checks the signature the request carries)`);
+  }
+  return {
+    command,
+    results: analyses.map((a) => buildCaseReport(a, command)),
+    sensitive: analyses.flatMap(sensitiveValues),
+  };
+}

@@ -1,0 +1,197 @@
+/**
+ * Reading OSS `<Error>` documents from untrusted text. The only module that
+ * touches fast-xml-parser. Configuration and its reasons: INPUTS.md §8.
+ */
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { InputError } from '../model/input-error.js';
+import type { ServerError } from '../model/server-error.js';
+
+/** OSS error bodies are 1–4 KB; anything near this is not an OSS error body. */
+export const MAX_ERROR_XML_BYTES = 256 * 1024;
+
+const parser = new XMLParser({
+  ignoreAttributes: true,
+  removeNSPrefix: true,
+  parseTagValue: false, // keep RequestId / SignatureProvided / EC as strings (INPUTS.md §8.1)
+  parseAttributeValue: false,
+  trimValues: false, // StringToSign must stay byte-exact (trailing spaces, leading newlines)
+  processEntities: true, // &amp; must decode; declared entities are refused before parsing
+  htmlEntities: true, // decodes &#10; / &#13; numeric references
+  isArray: () => false,
+  maxNestedTags: 20,
+  strictReservedNames: true,
+});
+
+/** A located `<Error>` document inside larger text. */
+export interface XmlSpan {
+  xml: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * Find every `<Error>…</Error>` document in `text` (with its `<?xml …?>`
+ * prolog when one directly precedes it). Plain indexOf scanning: linear, no
+ * regex backtracking. An `<Error` without a closing tag is returned too (to
+ * the end of the text) so it can be reported as truncated.
+ */
+export function findErrorXml(text: string): XmlSpan[] {
+  const spans: XmlSpan[] = [];
+  let from = 0;
+  while (from < text.length) {
+    const open = indexOfErrorOpen(text, from);
+    if (open < 0) break;
+    const close = text.indexOf('</Error>', open);
+    let start = open;
+    // Include an `<?xml …?>` prolog when only whitespace separates it from `<Error`.
+    const prolog = text.lastIndexOf('<?xml', open);
+    if (prolog >= from) {
+      const prologEnd = text.indexOf('?>', prolog);
+      if (prologEnd >= 0 && prologEnd < open && text.slice(prologEnd + 2, open).trim() === '') start = prolog;
+    }
+    const end = close < 0 ? text.length : close + '</Error>'.length;
+    spans.push({ xml: text.slice(start, end), start, end });
+    from = end;
+  }
+  return spans;
+}
+
+function indexOfErrorOpen(text: string, from: number): number {
+  let i = text.indexOf('<Error', from);
+  while (i >= 0) {
+    const next = text.charAt(i + 6);
+    if (next === '>' || next === ' ' || next === '\t' || next === '\n' || next === '\r') return i;
+    i = text.indexOf('<Error', i + 6);
+  }
+  return -1;
+}
+
+/**
+ * Parse one OSS error document. Throws InputError (naming `inputName`) for a
+ * DOCTYPE or entity declaration (OSS never sends one; refusing is safer than
+ * expanding), an oversized document, or malformed/truncated XML.
+ */
+export function parseErrorXml(xml: string, inputName: string, origin: ServerError['origin']): ServerError {
+  if (xml.length > MAX_ERROR_XML_BYTES) {
+    throw new InputError(`${inputName}: the error XML is ${xml.length} bytes; an OSS error body is a few KB (limit ${MAX_ERROR_XML_BYTES})`);
+  }
+  if (/<!DOCTYPE|<!ENTITY/i.test(xml)) {
+    throw new InputError(`${inputName}: the error XML contains a DOCTYPE or ENTITY declaration; OSS never sends one, so sigdoctor refuses to parse it`);
+  }
+  const valid = XMLValidator.validate(xml);
+  if (valid !== true) {
+    const e = valid.err;
+    const what = /unclosed|closed|end|eof/i.test(e.msg) ? 'truncated or malformed' : 'malformed';
+    throw new InputError(`${inputName}: the error XML is ${what} (${e.msg.replace(/\s+/g, ' ')} at line ${e.line})`);
+  }
+  let doc: unknown;
+  try {
+    doc = parser.parse(xml);
+  } catch (err) {
+    throw new InputError(`${inputName}: the error XML cannot be parsed (${oneLine(err)})`);
+  }
+  const root = isRecord(doc) ? doc['Error'] : undefined;
+  if (!isRecord(root)) throw new InputError(`${inputName}: the XML has no <Error> root element`);
+  return readErrorFields(root, origin);
+}
+
+function readErrorFields(root: Record<string, unknown>, origin: ServerError['origin']): ServerError {
+  const out: ServerError = { origin };
+  const trimmed = (name: string): string | undefined => {
+    const v = leaf(root[name]);
+    return v === undefined ? undefined : v.trim();
+  };
+  const set = <K extends keyof ServerError>(key: K, value: ServerError[K] | undefined): void => {
+    if (value !== undefined) out[key] = value;
+  };
+  set('code', trimmed('Code'));
+  set('message', trimmed('Message'));
+  set('requestId', trimmed('RequestId'));
+  set('hostId', trimmed('HostId'));
+  set('ec', trimmed('EC'));
+  set('recommendDoc', trimmed('RecommendDoc'));
+  set('signatureProvided', trimmed('SignatureProvided'));
+  set('requestTime', trimmed('RequestTime'));
+  set('serverTime', trimmed('ServerTime'));
+  set('maxAllowedSkewMilliseconds', trimmed('MaxAllowedSkewMilliseconds'));
+  set('authorization', trimmed('Authorization'));
+  const oss = trimmed('OSSAccessKeyId');
+  const aws = trimmed('AWSAccessKeyId');
+  if (oss !== undefined) {
+    out.accessKeyId = oss;
+    out.accessKeyIdElement = 'OSSAccessKeyId';
+  } else if (aws !== undefined) {
+    out.accessKeyId = aws;
+    out.accessKeyIdElement = 'AWSAccessKeyId';
+  }
+  // StringToSign and CanonicalRequest are NOT trimmed: their bytes matter.
+  set('stringToSign', leaf(root['StringToSign']));
+  set('canonicalRequest', leaf(root['CanonicalRequest']));
+  const bytesText = trimmed('StringToSignBytes');
+  if (bytesText !== undefined) {
+    const decoded = decodeHexBytes(bytesText);
+    if (decoded.ok) out.stringToSignBytes = decoded.bytes;
+    else out.stringToSignBytesProblem = decoded.problem;
+  }
+  const crBytes = trimmed('CanonicalRequestBytes');
+  if (crBytes !== undefined) {
+    const decoded = decodeHexBytes(crBytes);
+    if (decoded.ok) out.canonicalRequestBytes = decoded.bytes;
+  }
+  return out;
+}
+
+/** The text of a leaf element; the first one if repeated; undefined when absent or not text. */
+function leaf(v: unknown): string | undefined {
+  if (Array.isArray(v)) return leaf(v[0]);
+  if (typeof v === 'string') return v;
+  if (v === '' || v === null) return '';
+  if (isRecord(v)) {
+    // An element with only whitespace children, e.g. <HostId></HostId> parsed oddly.
+    const t = v['#text'];
+    return typeof t === 'string' ? t : Object.keys(v).length === 0 ? '' : undefined;
+  }
+  return undefined;
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+export type HexDecodeResult = { ok: true; bytes: Uint8Array } | { ok: false; problem: string };
+
+/**
+ * Decode `50 55 54 0A …` (any case, any whitespace between pairs, trailing
+ * space) into bytes (SIGNING.md §8.2: "Parse case-insensitively, split on
+ * whitespace"). Also tolerates a run of pairs without separators.
+ */
+export function decodeHexBytes(text: string): HexDecodeResult {
+  const t = text.trim();
+  if (t === '') return { ok: true, bytes: new Uint8Array(0) };
+  const tokens = t.split(/\s+/);
+  const bytes: number[] = [];
+  for (const tok of tokens) {
+    if (tok.length % 2 !== 0 || !/^[0-9A-Fa-f]+$/.test(tok)) {
+      return { ok: false, problem: `"${tok.slice(0, 12)}" is not a hex byte` };
+    }
+    for (let i = 0; i < tok.length; i += 2) bytes.push(parseInt(tok.slice(i, i + 2), 16));
+  }
+  return { ok: true, bytes: Uint8Array.from(bytes) };
+}
+
+/**
+ * Decode an `x-oss-err` header (base64 of the error XML, SIGNING.md §8.4).
+ * Lenient about missing padding (an oss2 fixture lacks it). Returns null when
+ * the value is not base64 of something that looks like an error document.
+ */
+export function decodeOssErrHeader(value: string): string | null {
+  const compact = value.trim();
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(compact)) return null;
+  const text = Buffer.from(compact, 'base64').toString('utf8');
+  return text.includes('<Error') ? text : null;
+}
+
+function oneLine(err: unknown): string {
+  const msg = err instanceof Error ? err.message : String(err);
+  return msg.split('\n')[0]!.slice(0, 200);
+}

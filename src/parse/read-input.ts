@@ -1,0 +1,124 @@
+/**
+ * Detect an input's format from its content (CONTRACT.md "Inputs") and read
+ * it into exchanges and stand-alone error documents.
+ */
+import type { Exchange } from '../model/http.js';
+import { InputError } from '../model/input-error.js';
+import type { ServerError } from '../model/server-error.js';
+import { looksLikeCurlTrace, parseCurlTrace } from './curl-trace.js';
+import { looksLikeCurlVerbose, parseCurlVerbose } from './curl-verbose.js';
+import { decodeOssErrHeader, findErrorXml, parseErrorXml } from './error-xml.js';
+import { looksLikeHar, parseHar } from './har.js';
+import { looksLikeRawHttp, parseRawHttp } from './http-message.js';
+
+export const INPUT_FORMATS = ['raw', 'curl', 'har', 'xml', 'url'] as const;
+export type InputFormatOption = (typeof INPUT_FORMATS)[number];
+
+export type DetectedFormat = 'raw' | 'curl-verbose' | 'curl-trace' | 'har' | 'xml' | 'url' | 'x-oss-err';
+
+/** An exchange plus a label for it within its input (`#2`, a HAR entry URL). */
+export interface LabelledExchange extends Exchange {
+  label?: string;
+}
+
+export interface ParsedInput {
+  name: string;
+  format: DetectedFormat;
+  exchanges: LabelledExchange[];
+  /** `<Error>` documents given on their own (not inside a response). */
+  errors: ServerError[];
+}
+
+const FORMAT_LABEL: Record<DetectedFormat, string> = {
+  raw: 'a raw HTTP message',
+  'curl-verbose': 'curl -v output',
+  'curl-trace': 'curl --trace output',
+  har: 'a HAR file',
+  xml: 'an OSS error XML',
+  url: 'a signed URL',
+  'x-oss-err': 'an x-oss-err header value',
+};
+
+export function describeFormat(f: DetectedFormat): string {
+  return FORMAT_LABEL[f];
+}
+
+function singleLine(text: string): string | null {
+  const t = text.trim();
+  if (t.includes('\n')) return null;
+  return t.replace(/^(['"])(.*)\1$/, '$2');
+}
+
+export function detectFormat(text: string): DetectedFormat | null {
+  if (looksLikeHar(text)) return 'har';
+  if (looksLikeCurlTrace(text)) return 'curl-trace';
+  if (looksLikeCurlVerbose(text)) return 'curl-verbose';
+  if (looksLikeRawHttp(text)) return 'raw';
+  const line = singleLine(text);
+  if (line !== null && /^https?:\/\/\S+$/i.test(line)) return 'url';
+  if (findErrorXml(text).length > 0) return 'xml';
+  if (line !== null && /^(x-oss-err:\s*)?(PD94bWwg|PEVycm9y)/i.test(line)) return 'x-oss-err';
+  return null;
+}
+
+function matchesOption(detected: DetectedFormat | null, forced: InputFormatOption): DetectedFormat {
+  switch (forced) {
+    case 'curl':
+      return detected === 'curl-trace' ? 'curl-trace' : 'curl-verbose';
+    case 'xml':
+      return detected === 'x-oss-err' ? 'x-oss-err' : 'xml';
+    default:
+      return forced;
+  }
+}
+
+export function readInput(text: string, name: string, forced?: InputFormatOption): ParsedInput {
+  const detected = detectFormat(text);
+  const format = forced ? matchesOption(detected, forced) : detected;
+  if (format === null) {
+    throw new InputError(
+      `${name}: cannot tell what this is — expected a raw HTTP request/response, curl -v or --trace-ascii output, a HAR file, an OSS <Error> XML or a signed URL`,
+      'force a format with --input-format raw|curl|har|xml|url',
+    );
+  }
+  const result: ParsedInput = { name, format, exchanges: [], errors: [] };
+  switch (format) {
+    case 'har':
+      for (const ex of parseHar(text, name)) result.exchanges.push({ ...ex, label: `entry ${ex.index} ${ex.url}` });
+      break;
+    case 'curl-trace':
+      result.exchanges = parseCurlTrace(text);
+      break;
+    case 'curl-verbose':
+      result.exchanges = parseCurlVerbose(text);
+      break;
+    case 'raw': {
+      const ex = parseRawHttp(text);
+      if (ex) result.exchanges.push(ex);
+      break;
+    }
+    case 'url': {
+      const url = singleLine(text) ?? text.trim();
+      result.exchanges.push({
+        request: { method: 'GET', target: url, headers: [], methodAssumed: true },
+        notes: ['a URL alone does not say the method; GET is assumed'],
+      });
+      break;
+    }
+    case 'xml':
+      for (const span of findErrorXml(text)) result.errors.push(parseErrorXml(span.xml, name, 'standalone'));
+      break;
+    case 'x-oss-err': {
+      const value = (singleLine(text) ?? '').replace(/^x-oss-err:\s*/i, '');
+      const xml = decodeOssErrHeader(value);
+      const span = xml === null ? undefined : findErrorXml(xml)[0];
+      if (!span) throw new InputError(`${name}: looks like an x-oss-err value but is not base64 of an OSS error document`);
+      result.errors.push(parseErrorXml(span.xml, `${name} (x-oss-err)`, 'x-oss-err'));
+      break;
+    }
+  }
+  if (result.exchanges.length === 0 && result.errors.length === 0) {
+    throw new InputError(`${name}: read as ${FORMAT_LABEL[format]} but found no request, response or <Error> document in it`);
+  }
+  return result;
+}

@@ -1,0 +1,155 @@
+/**
+ * `--format human`: the verdict first, then the causes with evidence and fix,
+ * then the labelled diff of the strings to sign (issue #2 §5). Keeps the
+ * RequestId: support asks for it.
+ */
+import type { CaseReport, Report, ReportLine } from '../model/report.js';
+import type { Style } from './style.js';
+
+export interface HumanOptions {
+  style: Style;
+}
+
+const VERSION_LABEL: Record<string, string> = {
+  'v1-header': 'V1 signature in the Authorization header',
+  'v1-query': 'V1 signed URL',
+  'v4-header': 'V4 signature in the Authorization header',
+  'v4-query': 'V4 signed URL',
+  unknown: 'signature scheme unknown',
+};
+
+function verdictBadge(r: CaseReport, st: Style, command: Report['command']): string {
+  if (command === 'verify') {
+    if (r.verdict === 'ok') return st.green(st.bold('✔ VERIFIED'));
+    return st.red(st.bold('✖ NOT VERIFIED'));
+  }
+  if (r.verdict === 'ok') return st.green(st.bold('✔ OK'));
+  if (r.verdict === 'problem') return st.red(st.bold('✖ PROBLEM'));
+  return st.yellow(st.bold('? INCONCLUSIVE'));
+}
+
+function summaryLine(r: CaseReport, command: Report['command']): string {
+  const errors = r.causes.filter((c) => c.severity === 'error' && c.id !== 'insufficient-input');
+  if (command === 'verify') {
+    if (r.signature.verified) return 'the secret reproduces the request\'s signature';
+    return errors.length ? errors.map((c) => c.title).join('; ') : 'the secret does not reproduce the request\'s signature';
+  }
+  if (r.verdict === 'ok') return r.firstDifference === null && r.stringToSign.server !== null ? 'the strings to sign match' : 'no signature problem found';
+  if (r.verdict === 'inconclusive') return 'not enough input for a verdict';
+  return errors.length === 1 ? errors[0]!.title : `${errors.length} causes found`;
+}
+
+function indent(text: string, prefix: string): string {
+  return text.split('\n').map((l) => (l === '' ? l : prefix + l)).join('\n');
+}
+
+/** Wrap prose at ~100 columns for the terminal; evidence strings are long single sentences. */
+function wrap(text: string, width: number, hang: string): string {
+  const words = text.split(' ');
+  const lines: string[] = [];
+  let cur = '';
+  for (const w of words) {
+    if (cur !== '' && cur.length + 1 + w.length > width) {
+      lines.push(cur);
+      cur = w;
+    } else cur = cur === '' ? w : `${cur} ${w}`;
+  }
+  if (cur !== '') lines.push(cur);
+  return lines.join('\n' + hang);
+}
+
+function requestLine(r: CaseReport, st: Style): string[] {
+  const out: string[] = [];
+  if (r.request) {
+    const q = r.request.query ? `?${r.request.query}` : '';
+    out.push(`${st.bold(r.request.method)} ${r.request.host ?? '(no host)'}${r.request.path}${q}`);
+  }
+  out.push(VERSION_LABEL[r.signatureVersion] ?? r.signatureVersion);
+  if (r.error) {
+    const bits = [r.error.status !== null ? String(r.error.status) : null, r.error.code, r.error.ec ? `EC ${r.error.ec}` : null, r.error.requestId ? `RequestId ${r.error.requestId}` : null].filter(Boolean);
+    if (bits.length) out.push(`OSS answered: ${bits.join(' · ')}`);
+  }
+  return out;
+}
+
+function diffBlock(r: CaseReport, st: Style): string[] {
+  if (r.lines.length === 0) return [];
+  const out: string[] = [];
+  const both = r.stringToSign.client !== null && r.stringToSign.server !== null;
+  if (both) out.push(st.bold(`String to sign — yours (recomputed from the request) vs OSS's (${r.stringToSign.serverSource})`));
+  else if (r.stringToSign.client !== null) out.push(st.bold('String to sign (recomputed from the request)'));
+  else out.push(st.bold(`OSS's string to sign (${r.stringToSign.serverSource})`));
+  const width = Math.min(24, Math.max(...r.lines.map((l) => l.label.length)) + 2);
+  const shown = (s: string | null): string => (s === null ? st.dim('(absent)') : s === '' ? st.dim('(empty)') : s);
+  let n = 0;
+  for (const l of r.lines) {
+    n++;
+    const label = l.label.padEnd(width);
+    if (!both || l.same) {
+      const value = both ? l.client : (l.client ?? l.server);
+      out.push(`  ${String(n).padStart(3)}  ${st.dim(label)}${shown(value)}`);
+      continue;
+    }
+    out.push(`${st.red('✗')} ${String(n).padStart(3)}  ${st.bold(label)}${st.red('- yours ')}${shown(l.client)}`);
+    out.push(`       ${' '.repeat(width)}${st.green('+ OSS\'s ')}${shown(l.server)}`);
+  }
+  if (r.firstDifference) out.push(`First difference at byte ${r.firstDifference.offset} (line ${r.firstDifference.line}).`);
+  return out;
+}
+
+function explainBlock(r: CaseReport, st: Style): string[] {
+  if (r.steps.length === 0) return [];
+  const out = [st.bold('How the string to sign is built')];
+  const width = Math.min(28, Math.max(...r.steps.map((s) => s.part.length)) + 2);
+  for (const s of r.steps) {
+    out.push(`  ${s.part.padEnd(width)}${s.value === '' ? st.dim('(empty)') : s.value}`);
+    out.push(`  ${' '.repeat(width)}${st.dim('← ' + wrap(s.from, 90, ' '.repeat(width + 4)))}`);
+  }
+  return out;
+}
+
+function causeBlock(r: CaseReport, st: Style): string[] {
+  const out: string[] = [];
+  r.causes.forEach((c, i) => {
+    const mark = c.severity === 'info' ? st.cyan('ℹ') : c.id === 'insufficient-input' ? st.yellow('?') : st.red('✖');
+    const basis = c.basis === 'proven' ? ' [proven with the secret]' : c.basis === 'elimination' ? ' [by elimination]' : '';
+    out.push(`${mark} ${i + 1}. ${st.bold(c.id)} — ${c.title}${st.dim(basis)}`);
+    out.push(`     evidence  ${wrap(c.evidence, 96, '               ')}`);
+    if (c.id !== 'insufficient-input' || c.fix !== c.evidence) out.push(`     fix       ${wrap(c.fix, 96, '               ')}`);
+    out.push(`     docs      ${st.cyan(c.docs)}`);
+    const signed = c.data?.['signed'];
+    if (typeof signed === 'string') {
+      out.push('     your code signed:');
+      for (const l of signed.split('\n')) out.push(`       ${l === '' ? st.dim('(empty)') : l}`);
+    }
+  });
+  return out;
+}
+
+function formatCase(r: CaseReport, command: Report['command'], st: Style): string {
+  const out: string[] = [];
+  out.push(`${verdictBadge(r, st, command)}  ${summaryLine(r, command)}  ${st.dim(r.source)}`);
+  out.push(...requestLine(r, st).map((l) => `  ${l}`));
+  const causes = causeBlock(r, st);
+  if (causes.length) out.push('', ...causes);
+  if (command === 'explain') {
+    const ex = explainBlock(r, st);
+    if (ex.length) out.push('', ...ex);
+  }
+  const diff = diffBlock(r, st);
+  if (diff.length) out.push('', ...diff.map((l) => indent(l, '')));
+  if (r.notes.length) out.push('', st.dim('Notes:'), ...r.notes.map((n) => st.dim(`  - ${n}`)));
+  return out.join('\n');
+}
+
+export function formatHuman(report: Report, options: HumanOptions): string {
+  const st = options.style;
+  const parts = report.results.map((r) => formatCase(r, report.command, st));
+  if (report.results.length > 1) {
+    const count = (v: string): number => report.results.filter((r) => r.verdict === v).length;
+    parts.push(st.bold(`${report.results.length} results: ${count('problem')} problem, ${count('inconclusive')} inconclusive, ${count('ok')} ok`));
+  }
+  return parts.join('\n\n') + '\n';
+}
+
+export type { ReportLine };

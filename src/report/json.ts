@@ -1,0 +1,27 @@
+/** `--format json`: exactly CONTRACT.md's schema (schemaVersion 1), extensions after the contract fields. */
+import type { Report } from '../model/report.js';
+import { VERSION } from '../version.js';
+
+export function formatJson(report: Report): string {
+  const doc = {
+    schemaVersion: 1,
+    tool: { name: 'sigdoctor', version: VERSION },
+    command: report.command,
+    results: report.results.map((r) => ({
+      source: r.source,
+      verdict: r.verdict,
+      signatureVersion: r.signatureVersion,
+      request: r.request,
+      error: r.error,
+      stringToSign: r.stringToSign,
+      canonicalRequest: r.canonicalRequest,
+      firstDifference: r.firstDifference,
+      signature: r.signature,
+      causes: r.causes.map((c) => ({ id: c.id, title: c.title, evidence: c.evidence, fix: c.fix, docs: c.docs, severity: c.severity, basis: c.basis, ...(c.data ? { data: c.data } : {}) })),
+      lines: r.lines,
+      steps: r.steps,
+      notes: r.notes,
+    })),
+  };
+  return JSON.stringify(doc, null, 2) + '\n';
+}

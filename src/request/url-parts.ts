@@ -1,0 +1,128 @@
+/**
+ * Splitting a request-target into path and query, and percent-decoding, done by
+ * hand rather than with WHATWG `URL`: `URL` re-encodes and normalises (`/a/../b`,
+ * spaces, `%7e`), and sigdoctor needs the bytes exactly as the client sent them.
+ */
+
+/** One query parameter. `rawValue`/`value` are null when the pair had no `=` (`?acl`). */
+export interface QueryParam {
+  rawName: string;
+  rawValue: string | null;
+  /** Percent-decoded; `+` is kept as `+` (see decodeQueryComponent). */
+  name: string;
+  value: string | null;
+}
+
+export interface TargetParts {
+  scheme?: string;
+  /** Authority from an absolute-form target (`GET https://host/key HTTP/1.1`), without userinfo. */
+  authority?: string;
+  /** Path as sent, still percent-encoded; always starts with `/`. */
+  rawPath: string;
+  /** Query as sent, without the leading `?`; '' when there is none. */
+  rawQuery: string;
+  /** The fragment, if the user pasted one (never sent on the wire). */
+  fragment?: string;
+}
+
+/** Split `https://host/p?q#f`, `//host/p`, `/p?q` or `*` into its parts, without decoding. */
+export function splitTarget(target: string): TargetParts {
+  let rest = target;
+  let fragment: string | undefined;
+  const hash = rest.indexOf('#');
+  if (hash >= 0) {
+    fragment = rest.slice(hash + 1);
+    rest = rest.slice(0, hash);
+  }
+  let scheme: string | undefined;
+  let authority: string | undefined;
+  const schemeMatch = /^([A-Za-z][A-Za-z0-9+.-]{0,15}):\/\//.exec(rest);
+  if (schemeMatch) {
+    scheme = schemeMatch[1]!.toLowerCase();
+    rest = rest.slice(schemeMatch[0].length);
+    const end = firstIndexOf(rest, ['/', '?']);
+    authority = rest.slice(0, end);
+    rest = rest.slice(end);
+    const at = authority.lastIndexOf('@');
+    if (at >= 0) authority = authority.slice(at + 1);
+  }
+  const q = rest.indexOf('?');
+  let rawPath = q >= 0 ? rest.slice(0, q) : rest;
+  const rawQuery = q >= 0 ? rest.slice(q + 1) : '';
+  if (!rawPath.startsWith('/')) rawPath = '/' + rawPath;
+  const parts: TargetParts = { rawPath, rawQuery };
+  if (scheme !== undefined) parts.scheme = scheme;
+  if (authority !== undefined) parts.authority = authority;
+  if (fragment !== undefined) parts.fragment = fragment;
+  return parts;
+}
+
+function firstIndexOf(s: string, chars: string[]): number {
+  let best = s.length;
+  for (const c of chars) {
+    const i = s.indexOf(c);
+    if (i >= 0 && i < best) best = i;
+  }
+  return best;
+}
+
+const HEX = /^[0-9A-Fa-f]{2}$/;
+
+/**
+ * Percent-decode `%XX` escapes into bytes and read the result as UTF-8.
+ * A `%` not followed by two hex digits stays literal (servers and SDKs are
+ * lenient here too). `+` is NOT turned into a space: that is form-encoding,
+ * not URL path encoding, and OSS paths carry `+` literally (SIGNING.md §10.7).
+ */
+export function percentDecode(s: string): string {
+  if (!s.includes('%')) return s;
+  const bytes: number[] = [];
+  for (let i = 0; i < s.length; ) {
+    const ch = s.charCodeAt(i);
+    if (ch === 0x25 /* % */ && i + 2 < s.length && HEX.test(s.slice(i + 1, i + 3))) {
+      bytes.push(parseInt(s.slice(i + 1, i + 3), 16));
+      i += 3;
+      continue;
+    }
+    // Copy this code point as UTF-8.
+    const cp = s.codePointAt(i)!;
+    const chunk = Buffer.from(String.fromCodePoint(cp), 'utf8');
+    for (const b of chunk) bytes.push(b);
+    i += cp > 0xffff ? 2 : 1;
+  }
+  return Buffer.from(bytes).toString('utf8');
+}
+
+/**
+ * Decode a query name or value the way the V1 signers do (SIGNING.md §2.4:
+ * "Sub-resource values are URL-decoded"). A bare `+` is ambiguous between
+ * decoders (go-v2 reads it as a space, py-v2 keeps it; §12.4); sigdoctor keeps
+ * it and the diagnosis reports the ambiguity when the server read a space.
+ */
+export function decodeQueryComponent(s: string): string {
+  return percentDecode(s);
+}
+
+/** Split a raw query string into parameters, keeping order and repeats. Empty pieces (`a&&b`) are skipped. */
+export function parseQuery(rawQuery: string): QueryParam[] {
+  if (rawQuery === '') return [];
+  const out: QueryParam[] = [];
+  for (const piece of rawQuery.split('&')) {
+    if (piece === '') continue;
+    const eq = piece.indexOf('=');
+    const rawName = eq >= 0 ? piece.slice(0, eq) : piece;
+    const rawValue = eq >= 0 ? piece.slice(eq + 1) : null;
+    out.push({
+      rawName,
+      rawValue,
+      name: decodeQueryComponent(rawName),
+      value: rawValue === null ? null : decodeQueryComponent(rawValue),
+    });
+  }
+  return out;
+}
+
+/** First parameter with this exact (decoded) name — OSS uses the first occurrence (DOC-V1U-md). */
+export function firstParam(params: readonly QueryParam[], name: string): QueryParam | undefined {
+  return params.find((p) => p.name === name);
+}
