@@ -47,6 +47,15 @@ export interface CliIo {
 }
 
 const EXAMPLES_HELP = `
+Options of diagnose, explain and verify (diagnose is the default command):
+  --format human|json     report format (default human); --json is --format json
+  --no-redact             show AccessKey ids, signatures and tokens in full (never the secret)
+  --color / --no-color    force colour on/off (default: on for a terminal; NO_COLOR, FORCE_COLOR)
+  --secret-file FILE      the AccessKey secret (or the OSS_ACCESS_KEY_SECRET environment variable)
+  --bucket NAME, --cname  the bucket, and that the Host is a custom domain bound to it
+  --request FILE, --response FILE, --input-format raw|curl|har|xml|url
+  (sigdoctor help diagnose shows them all)
+
 Examples:
   $ sigdoctor failing-request.txt error.xml      request and OSS's error, either order
   $ curl -v https://bucket.oss-cn-hangzhou.aliyuncs.com/key 2>&1 | sigdoctor

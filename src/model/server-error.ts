@@ -29,7 +29,7 @@ export interface ServerError {
   /** "Signature in both header and URL" echoes the header here (§8.1). */
   authorization?: string;
   /** Where the document came from. */
-  origin: 'body' | 'x-oss-err' | 'standalone' | 'headers';
+  origin: 'body' | 'x-oss-err' | 'standalone' | 'headers' | 'sdk-error';
   /** True when the text fields are known to be damaged (e.g. curl --trace-ascii shows LF as `.`). */
   textLossy?: boolean;
 }

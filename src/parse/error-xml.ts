@@ -42,18 +42,34 @@ export function findErrorXml(text: string): XmlSpan[] {
     const open = indexOfErrorOpen(text, from);
     if (open < 0) break;
     const close = text.indexOf('</Error>', open);
+    // Everything between the previous document and this one; regions never overlap, so
+    // the look-backs below cost O(input) in total (no lastIndexOf running back to 0).
+    const gap = text.slice(from, open);
     let start = open;
     // Include an `<?xml …?>` prolog when only whitespace separates it from `<Error`.
-    const prolog = text.lastIndexOf('<?xml', open);
-    if (prolog >= from) {
-      const prologEnd = text.indexOf('?>', prolog);
-      if (prologEnd >= 0 && prologEnd < open && text.slice(prologEnd + 2, open).trim() === '') start = prolog;
+    const prolog = gap.lastIndexOf('<?xml');
+    if (prolog >= 0) {
+      const prologEnd = gap.indexOf('?>', prolog);
+      if (prologEnd >= 0 && gap.slice(prologEnd + 2).trim() === '') start = from + prolog;
+    }
+    // A DOCTYPE/ENTITY declaration in front of this document must reach parseErrorXml
+    // (which refuses it), not be silently cut off: look back for one with no element closed since.
+    const decl = lastDeclaration(gap);
+    if (decl >= 0 && from + decl < start && !gap.slice(decl).includes('</')) {
+      const p2 = gap.lastIndexOf('<?xml', decl);
+      start = from + (p2 >= 0 && !gap.slice(p2, decl).includes('</') ? p2 : decl);
     }
     const end = close < 0 ? text.length : close + '</Error>'.length;
     spans.push({ xml: text.slice(start, end), start, end });
     from = end;
   }
   return spans;
+}
+
+function lastDeclaration(gap: string): number {
+  let best = -1;
+  for (const needle of ['<!DOCTYPE', '<!doctype', '<!Doctype', '<!ENTITY', '<!entity']) best = Math.max(best, gap.lastIndexOf(needle));
+  return best;
 }
 
 function indexOfErrorOpen(text: string, from: number): number {
@@ -78,11 +94,13 @@ export function parseErrorXml(xml: string, inputName: string, origin: ServerErro
   if (/<!DOCTYPE|<!ENTITY/i.test(xml)) {
     throw new InputError(`${inputName}: the error XML contains a DOCTYPE or ENTITY declaration; OSS never sends one, so sigdoctor refuses to parse it`);
   }
+  if (!xml.includes('</Error>')) {
+    throw new InputError(`${inputName}: the error XML is truncated: it has no closing </Error>`, 'paste the whole <Error> document (StringToSignBytes must be complete)');
+  }
   const valid = XMLValidator.validate(xml);
   if (valid !== true) {
     const e = valid.err;
-    const what = /unclosed|closed|end|eof/i.test(e.msg) ? 'truncated or malformed' : 'malformed';
-    throw new InputError(`${inputName}: the error XML is ${what} (${e.msg.replace(/\s+/g, ' ')} at line ${e.line})`);
+    throw new InputError(`${inputName}: the error XML is malformed (${e.msg.replace(/\s+/g, ' ').slice(0, 160)} at line ${e.line})`);
   }
   let doc: unknown;
   try {

@@ -10,11 +10,12 @@ import { looksLikeCurlVerbose, parseCurlVerbose } from './curl-verbose.js';
 import { decodeOssErrHeader, findErrorXml, parseErrorXml } from './error-xml.js';
 import { looksLikeHar, parseHar } from './har.js';
 import { looksLikeRawHttp, parseRawHttp } from './http-message.js';
+import { looksLikeAliOssErrorObject, parseAliOssErrorObjects } from './sdk-error-object.js';
 
 export const INPUT_FORMATS = ['raw', 'curl', 'har', 'xml', 'url'] as const;
 export type InputFormatOption = (typeof INPUT_FORMATS)[number];
 
-export type DetectedFormat = 'raw' | 'curl-verbose' | 'curl-trace' | 'har' | 'xml' | 'url' | 'x-oss-err';
+export type DetectedFormat = 'raw' | 'curl-verbose' | 'curl-trace' | 'har' | 'xml' | 'url' | 'x-oss-err' | 'sdk-error';
 
 /** An exchange plus a label for it within its input (`#2`, a HAR entry URL). */
 export interface LabelledExchange extends Exchange {
@@ -37,6 +38,7 @@ const FORMAT_LABEL: Record<DetectedFormat, string> = {
   xml: 'an OSS error XML',
   url: 'a signed URL',
   'x-oss-err': 'an x-oss-err header value',
+  'sdk-error': 'an ali-oss error object (console.log(err))',
 };
 
 export function describeFormat(f: DetectedFormat): string {
@@ -58,6 +60,7 @@ export function detectFormat(text: string): DetectedFormat | null {
   if (line !== null && /^https?:\/\/\S+$/i.test(line)) return 'url';
   if (findErrorXml(text).length > 0) return 'xml';
   if (line !== null && /^(x-oss-err:\s*)?(PD94bWwg|PEVycm9y)/i.test(line)) return 'x-oss-err';
+  if (looksLikeAliOssErrorObject(text)) return 'sdk-error';
   return null;
 }
 
@@ -107,6 +110,9 @@ export function readInput(text: string, name: string, forced?: InputFormatOption
     }
     case 'xml':
       for (const span of findErrorXml(text)) result.errors.push(parseErrorXml(span.xml, name, 'standalone'));
+      break;
+    case 'sdk-error':
+      result.errors.push(...parseAliOssErrorObjects(text));
       break;
     case 'x-oss-err': {
       const value = (singleLine(text) ?? '').replace(/^x-oss-err:\s*/i, '');

@@ -22,6 +22,9 @@ export function missingForVerdict(ctx: Parameters<Rule['check']>[0]): string | n
   if (req && req.auth.kind === 'none' && (a.server || a.error)) {
     return 'The request carries no signature (no Authorization header and no Signature query parameter), so there is nothing to check. If your real request is signed, this copy lost it (a sanitized HAR export, a copy of the wrong request): capture it with `curl -v … 2>&1`.';
   }
+  if (!req && a.error?.origin === 'sdk-error') {
+    return 'This is ali-oss\'s error object: it names the error but carries neither the request nor OSS\'s string to sign. Run the failing call again with DEBUG=ali-oss (the log shows the request headers and OSS\'s XML) and give sigdoctor that log.';
+  }
   if (!req) {
     const signed = a.secret?.serverStringVerifies === false ? ' The secret you supplied does not turn OSS\'s string into SignatureProvided, so the client signed another string or used another secret; the request shows which.' : '';
     return `Only OSS's answer was given. Add the request as it was sent — ${CAPTURE}.${signed}`;

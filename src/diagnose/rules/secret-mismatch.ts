@@ -25,6 +25,8 @@ export const secretMismatch: Rule = {
       }];
     }
     if (otherCause) return [];
+    // An unsigned request (a sanitized HAR, a capture of the wrong request) proves nothing about secrets.
+    if (a.req && a.requestSignature === null) return [];
     const identical = a.diff?.identical === true;
     if (identical && sigError) {
       const n = a.clientBytes?.length ?? 0;
@@ -40,7 +42,7 @@ export const secretMismatch: Rule = {
         return [{
           id: 'secret-mismatch',
           basis: 'elimination',
-          evidence: `The strings to sign are byte-identical (${n} bytes), but the secret you supplied does not reproduce the request's signature from them (it gives ${s.expectedSignature}, the request carries ${a.requestSignature}), and none of ${s.tried} single changes to the string does either: the client signed with another secret than the one you supplied.`,
+          evidence: `The strings to sign are byte-identical (${n} bytes), but the secret you supplied does not reproduce the request's signature from them (it gives ${s.expectedSignature}, the request carries ${a.requestSignature}), and none of ${s.tried} single changes to the string does either: the client used another secret than the one you supplied — or signed a string that differs in more than one place.`,
           data: { stringsIdentical: true, secretReproducesSignature: false, hypothesesTried: s.tried },
         }];
       }
@@ -56,7 +58,7 @@ export const secretMismatch: Rule = {
       return [{
         id: 'secret-mismatch',
         basis: 'elimination',
-        evidence: `The secret you supplied does not reproduce the request's signature (it gives ${s.expectedSignature}, the request carries ${a.requestSignature}), and none of ${s.tried} single changes to the string to sign does either: the request was most likely signed with another secret.`,
+        evidence: `The secret you supplied does not reproduce the request's signature (it gives ${s.expectedSignature}, the request carries ${a.requestSignature}), and none of ${s.tried} single changes to the string to sign does either: the request was signed with another secret — or its string differs in more than one place.`,
         data: { secretReproducesSignature: false, hypothesesTried: s.tried },
       }];
     }
