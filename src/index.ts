@@ -29,7 +29,6 @@ export interface InputSource {
 }
 
 export interface DiagnoseRequest extends DiagnoseOptions {
-  command?: Command;
   /** `--input-format`: skip detection. */
   inputFormat?: InputFormatOption;
 }
@@ -60,7 +59,7 @@ export function diagnose(inputs: InputSource[], options: DiagnoseRequest = {}): 
   if (command === 'verify' && options.secret === undefined) {
     throw new InputError('verify needs the AccessKey secret', 'set OSS_ACCESS_KEY_SECRET or pass --secret-file FILE (never on the command line)');
   }
-  const analyses = cases.map((c) => analyze(c, options));
+  const analyses = cases.map((c) => analyze(c, { ...options, command }));
   if (command === 'verify') {
     const unsigned = analyses.find((a) => !a.req);
     if (unsigned) throw new InputError(`${unsigned.case.source}: verify needs the request (it checks the signature the request carries)`);

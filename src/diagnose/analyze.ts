@@ -111,6 +111,18 @@ export function analyze(c: DiagnosisCase, options: DiagnoseOptions): Analysis {
       if (i >= 0) notes.splice(i, 1);
       notes.push(`a URL alone does not say the method; ${verb} is taken from OSS's string to sign`);
     }
+    // Without OSS's string, the secret can tell which method a URL was signed for.
+    if (req.methodAssumed && verb === undefined && options.secret !== undefined && req.auth.kind === 'v1-query') {
+      const sig = req.auth.signature;
+      const secret = options.secret;
+      const found = ['GET', 'PUT', 'POST', 'HEAD', 'DELETE'].find((m) => signV1(secret, computeV1(req, addressing!, mode, m).stringToSign) === sig);
+      if (found) {
+        verb = found;
+        const i = notes.indexOf('a URL alone does not say the method; GET is assumed');
+        if (i >= 0) notes.splice(i, 1);
+        notes.push(`a URL alone does not say the method; the secret shows it was signed for ${found}`);
+      }
+    }
     if (addressing.bucket !== null || addressing.style !== 'custom-domain') {
       client = computeV1(req, addressing, mode, verb);
       clientBytes = utf8(client.stringToSign);

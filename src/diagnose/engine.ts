@@ -12,6 +12,18 @@ import type { Finding, RuleContext } from './rule.js';
 import { RULES } from './rules/index.js';
 import { explainSteps } from './explain-steps.js';
 
+/**
+ * Parser notes that describe how a capture was read but change nothing in the
+ * diagnosis (V1 does not sign the body; duplicate header copies were dropped).
+ */
+const QUIET_NOTES = [
+  'curl -v does not print the request body',
+  'dropped the status line and headers that curl -i/-I printed again',
+  'response body taken from the copy curl printed on stdout',
+  "request headers are curl's HTTP/1-style rendering",
+  "--trace-ascii prints line feeds and non-ASCII bytes as '.', so the request body",
+];
+
 /** Findings proven by the secret-backed hypothesis search, one per cause. */
 function provenFindings(a: Analysis): Finding[] {
   const out: Finding[] = [];
@@ -163,6 +175,6 @@ export function buildCaseReport(a: Analysis, command: Command): CaseReport {
     causes,
     lines: reportLines(a),
     steps: explainSteps(a),
-    notes: [...new Set(a.notes)],
+    notes: [...new Set(a.notes)].filter((n) => !QUIET_NOTES.some((q) => n.startsWith(q))),
   };
 }

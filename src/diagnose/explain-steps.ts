@@ -12,7 +12,14 @@ export function explainSteps(a: Analysis): ExplainStep[] {
   if (!c || !req || !a.addressing) return [];
   const steps: ExplainStep[] = [];
   const p = c.parts;
-  steps.push({ part: 'verb', value: p.verb, from: req.methodAssumed ? 'OSS\'s string (a URL alone does not say its method)' : 'the request method, upper case' });
+  const verbFrom = !req.methodAssumed
+    ? 'the request method, upper case'
+    : a.serverLines
+      ? 'OSS\'s string (a URL alone does not say its method)'
+      : p.verb !== 'GET' || a.secret?.verifies
+        ? 'the secret: it reproduces the signature only for this method (a URL alone does not say it)'
+        : 'assumed (a URL alone does not say its method)';
+  steps.push({ part: 'verb', value: p.verb, from: verbFrom });
   const md5 = findHeader(req.headers, 'content-md5');
   steps.push({ part: 'Content-MD5', value: p.contentMd5, from: md5 === undefined ? 'no Content-MD5 header: empty line' : 'the Content-MD5 header, verbatim' });
   const ct = findHeader(req.headers, 'content-type');

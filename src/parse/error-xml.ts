@@ -88,8 +88,9 @@ function indexOfErrorOpen(text: string, from: number): number {
  * expanding), an oversized document, or malformed/truncated XML.
  */
 export function parseErrorXml(xml: string, inputName: string, origin: ServerError['origin']): ServerError {
-  if (xml.length > MAX_ERROR_XML_BYTES) {
-    throw new InputError(`${inputName}: the error XML is ${xml.length} bytes; an OSS error body is a few KB (limit ${MAX_ERROR_XML_BYTES})`);
+  const size = xml.length > MAX_ERROR_XML_BYTES / 4 ? Buffer.byteLength(xml, 'utf8') : xml.length;
+  if (size > MAX_ERROR_XML_BYTES) {
+    throw new InputError(`${inputName}: the error XML is ${size} bytes; an OSS error body is a few KB (limit ${MAX_ERROR_XML_BYTES})`);
   }
   if (/<!DOCTYPE|<!ENTITY/i.test(xml)) {
     throw new InputError(`${inputName}: the error XML contains a DOCTYPE or ENTITY declaration; OSS never sends one, so sigdoctor refuses to parse it`);

@@ -119,8 +119,13 @@ function causeBlock(r: CaseReport, st: Style): string[] {
     out.push(`     docs      ${st.cyan(c.docs)}`);
     const signed = c.data?.['signed'];
     if (typeof signed === 'string') {
-      out.push('     your code signed:');
-      for (const l of signed.split('\n')) out.push(`       ${l === '' ? st.dim('(empty)') : l}`);
+      // Number the lines and mark those that differ from the request's own string.
+      const ours = (r.stringToSign.client ?? '').split('\n');
+      out.push('     the string your code really signed (✗ = differs from the request as sent):');
+      signed.split('\n').forEach((l, j) => {
+        const mark = ours[j] === l ? ' ' : st.red('✗');
+        out.push(`     ${mark} ${String(j + 1).padStart(2)}  ${l === '' ? st.dim('(empty)') : l}`);
+      });
     }
   });
   return out;
@@ -131,11 +136,12 @@ function formatCase(r: CaseReport, command: Report['command'], st: Style): strin
   out.push(`${verdictBadge(r, st, command)}  ${summaryLine(r, command)}  ${st.dim(r.source)}`);
   out.push(...requestLine(r, st).map((l) => `  ${l}`));
   const causes = causeBlock(r, st);
-  if (causes.length) out.push('', ...causes);
+  // explain leads with the steps; the other commands with the causes.
   if (command === 'explain') {
     const ex = explainBlock(r, st);
     if (ex.length) out.push('', ...ex);
   }
+  if (causes.length) out.push('', ...causes);
   const diff = diffBlock(r, st);
   if (diff.length) out.push('', ...diff.map((l) => indent(l, '')));
   if (r.notes.length) out.push('', st.dim('Notes:'), ...r.notes.map((n) => st.dim(`  - ${n}`)));

@@ -30,6 +30,8 @@ export function missingForVerdict(ctx: Parameters<Rule['check']>[0]): string | n
     return `Only OSS's answer was given. Add the request as it was sent — ${CAPTURE}.${signed}`;
   }
   if (!a.error) {
+    // explain and verify work on a request alone (CONTRACT.md).
+    if (a.options.command === 'explain' || a.options.command === 'verify') return null;
     return `Only the request was given. Add OSS's error response (the XML body; for HEAD requests the x-oss-err response header) — ${CAPTURE}. To check the signature alone, run \`sigdoctor verify\` with the secret.`;
   }
   if (a.isAuthError && !a.server) {
