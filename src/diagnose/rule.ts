@@ -5,7 +5,7 @@
  * does not report the same difference again (e.g. cdn-head-to-get claims the
  * verb line before method-mismatch looks at it).
  */
-import { displayBytes } from '../compare/bytes.js';
+import { decodeUtf8, displayBytes } from '../compare/bytes.js';
 import type { AlignedLine, LabelledLine, V1LineRole } from '../compare/v1-diff.js';
 import type { Analysis } from './analyze.js';
 import type { CauseId } from './cause-ids.js';
@@ -61,4 +61,11 @@ export function lineNo(a: AlignedLine): number {
 /** `line 3 (Content-Type)` */
 export function where(a: AlignedLine): string {
   return `line ${lineNo(a)} (${a.label})`;
+}
+
+/** The first unclaimed line of a fixed role that differs while present on both sides, with each side's text. */
+export function changedLine(ctx: RuleContext, role: V1LineRole): { line: AlignedLine; sent: string; oss: string } | null {
+  const line = ctx.unclaimed(role)[0];
+  if (!line?.client || !line.server) return null;
+  return { line, sent: decodeUtf8(line.client.bytes), oss: decodeUtf8(line.server.bytes) };
 }

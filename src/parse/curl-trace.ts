@@ -15,7 +15,7 @@
 import type { Exchange, HeaderField, HttpRequestMessage, HttpResponseMessage } from '../model/http.js';
 import { findHeader } from '../model/http.js';
 import { InputError } from '../model/input-error.js';
-import { cleanCurlLine, parseHeaderField, parseRequestLine, parseStatusLine, splitLines } from './text-lines.js';
+import { cleanCurlLine, forEachCurlLine, parseHeaderField, parseRequestLine, parseStatusLine, splitLines } from './text-lines.js';
 
 const SNIFF_LIMIT = 4 * 1024 * 1024;
 const ASCII_WIDTH = 64;
@@ -410,16 +410,7 @@ export function parseCurlTrace(text: string): Exchange[] {
     return row.offset >= prev.offset + prev.text.length && row.offset <= prev.offset + ASCII_WIDTH + 2 && row.offset > prev.offset;
   };
 
-  const lines = splitLines(text);
-  const last = lines.length - 1;
-  for (let i = 0; i < lines.length; i++) {
-    const raw = lines[i] ?? '';
-    const terminated = i < last;
-    if (!terminated && raw === '') break;
-    const line = cleanCurlLine(raw);
-    if (line === undefined) continue;
-    feed(line, terminated);
-  }
+  forEachCurlLine(text, feed);
   closeBlock();
   flushRequestHeaders();
   if (current?.resLines) finishResponseHeaders();

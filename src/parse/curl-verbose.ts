@@ -11,13 +11,7 @@
 import type { Exchange, HeaderField, HttpRequestMessage, HttpResponseMessage } from '../model/http.js';
 import { findHeader } from '../model/http.js';
 import { InputError } from '../model/input-error.js';
-import {
-  cleanCurlLine,
-  parseHeaderField,
-  parseRequestLine,
-  parseStatusLine,
-  splitLines,
-} from './text-lines.js';
+import { cleanCurlLine, forEachCurlLine, parseHeaderField, parseRequestLine, parseStatusLine, splitLines } from './text-lines.js';
 
 /** How much of the input the sniffer looks at. */
 const SNIFF_LIMIT = 4 * 1024 * 1024;
@@ -311,16 +305,7 @@ export function parseCurlVerbose(text: string): Exchange[] {
     }
   };
 
-  const lines = splitLines(text);
-  const last = lines.length - 1;
-  for (let i = 0; i < lines.length; i++) {
-    const raw = lines[i] ?? '';
-    const terminated = i < last;
-    if (!terminated && raw === '') break;
-    const line = cleanCurlLine(raw);
-    if (line === undefined) continue;
-    feed(line, terminated);
-  }
+  forEachCurlLine(text, feed);
   if (reqLines) finishRequest();
   if (resLines) finishResponse();
 

@@ -6,34 +6,32 @@
  * omitting the HTTP version (`PUT /bucket/abc?acl`).
  */
 import type { Exchange, HeaderField, HttpRequestMessage, HttpResponseMessage } from '../model/http.js';
+import { parseRequestLine, parseStatusLine } from './text-lines.js';
 
 const METHODS = new Set(['GET', 'PUT', 'POST', 'HEAD', 'DELETE', 'OPTIONS', 'PATCH', 'TRACE', 'CONNECT']);
 
-/** `GET /key HTTP/1.1`, `PUT https://h/k HTTP/2.0` or `PUT /bucket/abc?acl` (no version, as in the docs). */
-export function parseRequestLine(line: string): { method: string; target: string; httpVersion?: string } | null {
-  const parts = line.trim().split(/ +/);
-  if (parts.length < 2 || parts.length > 3) return null;
-  const [method, target, version] = parts as [string, string, string | undefined];
-  if (!METHODS.has(method)) return null;
-  if (!(target.startsWith('/') || /^https?:\/\//i.test(target) || target === '*')) return null;
-  if (version !== undefined && !/^HTTP\/\d(\.\d)?$/i.test(version)) return null;
-  return version === undefined ? { method, target } : { method, target, httpVersion: version };
+/**
+ * A request line as people paste it: `GET /key HTTP/1.1`, `PUT https://h/k HTTP/2.0`, or
+ * `PUT /bucket/abc?acl` without a version (as the docs write it). Stricter than curl's
+ * request lines (a known method, a path or absolute URL) because it also decides whether
+ * pasted text is an HTTP message at all.
+ */
+export function parsePastedRequestLine(line: string): { method: string; target: string; httpVersion?: string } | null {
+  const rl = parseRequestLine(line.trim().split(/ +/).join(' '), false);
+  if (!rl || !METHODS.has(rl.method)) return null;
+  if (!(rl.target.startsWith('/') || /^https?:\/\//i.test(rl.target) || rl.target === '*') || rl.target.includes(' ')) return null;
+  return rl;
 }
 
-/** `HTTP/1.1 403 Forbidden`, `HTTP/2 403 ` (no reason), `HTTP/1.0 200 OK`. */
-export function parseStatusLine(line: string): { status: number; reason?: string; httpVersion: string } | null {
-  const m = /^(HTTP\/\d(?:\.\d)?) (\d{3})(?: (.*))?$/i.exec(line.trimEnd());
-  if (!m) return null;
-  const reason = m[3]?.trim();
-  const out: { status: number; reason?: string; httpVersion: string } = { status: Number(m[2]), httpVersion: m[1]! };
-  if (reason) out.reason = reason;
-  return out;
+/** A status line, tolerating the trailing blanks of a terminal copy. */
+function parsePastedStatusLine(line: string): { status: number; reason?: string; httpVersion: string } | null {
+  return parseStatusLine(line.trimEnd()) ?? null;
 }
 
 /** True when the first non-blank line is a request line or a status line. */
 export function looksLikeRawHttp(text: string): boolean {
   const first = firstNonBlankLine(text);
-  return first !== null && (parseRequestLine(first) !== null || parseStatusLine(first) !== null || /^:method:/i.test(first));
+  return first !== null && (parsePastedRequestLine(first) !== null || parsePastedStatusLine(first) !== null || /^:method:/i.test(first));
 }
 
 function firstNonBlankLine(text: string): string | null {
@@ -94,7 +92,7 @@ function readHeaderBlock(lines: string[], start: number, stopAt: (line: string) 
   return { headers, next: i, ended: false };
 }
 
-const isStatusLine = (l: string): boolean => parseStatusLine(l) !== null;
+const isStatusLine = (l: string): boolean => parsePastedStatusLine(l) !== null;
 
 /**
  * Parse raw HTTP text into one exchange: a request, a response, or both (in
@@ -108,7 +106,7 @@ export function parseRawHttp(text: string): Exchange | null {
   if (i >= lines.length) return null;
   const exchange: Exchange = { notes: [] };
 
-  const requestLine = parseRequestLine(lines[i]!);
+  const requestLine = parsePastedRequestLine(lines[i]!);
   const pseudoStart = /^:(method|path|authority|scheme):/i.test(lines[i]!.trim());
   if (requestLine || pseudoStart) {
     const block = readHeaderBlock(lines, requestLine ? i + 1 : i, isStatusLine);
@@ -125,7 +123,7 @@ export function parseRawHttp(text: string): Exchange | null {
   }
   while (i < lines.length && lines[i]!.trim() === '') i++;
   if (i < lines.length) {
-    const status = parseStatusLine(lines[i]!);
+    const status = parsePastedStatusLine(lines[i]!);
     if (status) {
       const block = readHeaderBlock(lines, i + 1, () => false);
       const response: HttpResponseMessage = { status: status.status, httpVersion: status.httpVersion, headers: block.headers };

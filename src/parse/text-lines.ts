@@ -258,3 +258,20 @@ export function parseHeaderField(line: string): { name: string; value: string } 
 export function isStatusLine(line: string): boolean {
   return line.startsWith('HTTP/') && STATUS_RE.test(line);
 }
+
+/**
+ * Feed every cleaned curl line to `feed`, with whether it ended in a newline
+ * (the last, unterminated line of a capture may be cut mid-way).
+ */
+export function forEachCurlLine(text: string, feed: (line: string, terminated: boolean) => void): void {
+  const lines = splitLines(text);
+  const last = lines.length - 1;
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i] ?? '';
+    const terminated = i < last;
+    if (!terminated && raw === '') break;
+    const line = cleanCurlLine(raw);
+    if (line === undefined) continue;
+    feed(line, terminated);
+  }
+}

@@ -1,7 +1,6 @@
 /** Line 2 (Content-MD5) differs (SIGNING.md §2.2, §10.2). */
-import { decodeUtf8 } from '../../compare/bytes.js';
 import type { Rule } from '../rule.js';
-import { where } from '../rule.js';
+import { changedLine, where } from '../rule.js';
 
 /** base64 of the hex digest instead of the 16 raw bytes: 44 characters that decode to 32 hex digits. */
 function isHexDigestBase64(v: string): boolean {
@@ -12,11 +11,10 @@ function isHexDigestBase64(v: string): boolean {
 export const contentMd5Mismatch: Rule = {
   id: 'content-md5-mismatch',
   check(ctx) {
-    const line = ctx.unclaimed('content-md5')[0];
-    if (!line?.client || !line.server) return [];
+    const changed = changedLine(ctx, 'content-md5');
+    if (!changed) return [];
+    const { line, sent, oss } = changed;
     ctx.claim(line);
-    const sent = decodeUtf8(line.client.bytes);
-    const oss = decodeUtf8(line.server.bytes);
     const hexNote = [sent, oss].some(isHexDigestBase64) ? ' One of them is base64 of the hex digest, not of the 16 raw MD5 bytes.' : '';
     return [{
       id: 'content-md5-mismatch',

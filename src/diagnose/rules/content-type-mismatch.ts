@@ -2,9 +2,8 @@
  * Line 3 (Content-Type) differs (seeds 002, 003; SIGNING.md §10.1). The
  * usual culprits are named when the value OSS saw matches them.
  */
-import { decodeUtf8 } from '../../compare/bytes.js';
 import type { Finding, Rule } from '../rule.js';
-import { where } from '../rule.js';
+import { changedLine, where } from '../rule.js';
 
 /** Who adds which Content-Type (CAUSES.md content-type-mismatch; SIGNING.md §10.1). */
 export function culpritFor(value: string): string | null {
@@ -20,11 +19,10 @@ export function culpritFor(value: string): string | null {
 export const contentTypeMismatch: Rule = {
   id: 'content-type-mismatch',
   check(ctx) {
-    const line = ctx.unclaimed('content-type')[0];
-    if (!line?.client || !line.server) return [];
+    const changed = changedLine(ctx, 'content-type');
+    if (!changed) return [];
+    const { line, sent, oss } = changed;
     ctx.claim(line);
-    const sent = decodeUtf8(line.client.bytes);
-    const oss = decodeUtf8(line.server.bytes);
     const culprit = culpritFor(oss);
     const sentText = sent === '' ? 'no Content-Type' : `Content-Type ${JSON.stringify(sent)}`;
     const ossText = oss === '' ? 'no Content-Type' : JSON.stringify(oss);

@@ -2,19 +2,17 @@
  * Line 4 differs: Date vs x-oss-date (x-oss-date wins when present, SIGNING.md
  * §2.2), a proxy rewrote Date, or a URL's Expires changed.
  */
-import { decodeUtf8 } from '../../compare/bytes.js';
 import { findHeader } from '../../model/http.js';
 import type { Rule } from '../rule.js';
-import { where } from '../rule.js';
+import { changedLine, where } from '../rule.js';
 
 export const dateMismatch: Rule = {
   id: 'date-mismatch',
   check(ctx) {
-    const line = ctx.unclaimed('date')[0];
-    if (!line?.client || !line.server) return [];
+    const changed = changedLine(ctx, 'date');
+    if (!changed) return [];
+    const { line, sent, oss } = changed;
     ctx.claim(line);
-    const sent = decodeUtf8(line.client.bytes);
-    const oss = decodeUtf8(line.server.bytes);
     const source = ctx.a.client?.dateSource ?? 'none';
     const headers = ctx.a.req?.headers ?? [];
     const date = findHeader(headers, 'date');
