@@ -181,7 +181,7 @@ export const CATALOGUE: Record<CauseId, CauseEntry> = {
     docs: DOC_SIGFAQ,
   },
   'unexplained-difference': {
-    title: 'The strings to sign differ and no known cause explains it',
+    title: 'Something differs, or OSS refused the request, and no known cause explains it',
     severity: 'error',
     fix: 'Compare the labelled lines below; send a fuller capture (`curl -v … 2>&1`, or the request plus the whole error XML) so the difference can be traced.',
     docs: DOC_SIGFAQ,

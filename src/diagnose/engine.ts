@@ -6,6 +6,7 @@ import { decodeUtf8, displayBytes } from '../compare/bytes.js';
 import type { AlignedLine } from '../compare/v1-diff.js';
 import type { CaseReport, Command, ReportCause, ReportLine, SensitiveValue, Verdict } from '../model/report.js';
 import { findHeader } from '../model/http.js';
+import { parseQuery, repairDamagedQuery } from '../request/url-parts.js';
 import type { Analysis } from './analyze.js';
 import { CATALOGUE } from './catalogue.js';
 import type { Finding, RuleContext } from './rule.js';
@@ -144,9 +145,17 @@ export function sensitiveValues(a: Analysis): SensitiveValue[] {
   add(a.error?.accessKeyId, 'access-key-id');
   add(a.error?.signatureProvided, 'signature');
   add(a.secret?.expectedSignature, 'signature');
-  for (const p of a.req?.query ?? []) {
+  // Read credentials from the query as its signer meant it too: a copy-damaged URL
+  // (`&amp;Signature=`) must not leak its signature through the report.
+  const queries = [a.req?.query ?? []];
+  if (a.req) queries.push(parseQuery(repairDamagedQuery(a.req.target).query));
+  for (const p of queries.flat()) {
     if (p.name === 'x-oss-security-token' || p.name === 'security-token') add(p.value, 'token');
-    if (p.name === 'OSSAccessKeyId') add(p.value, 'access-key-id');
+    if (p.name === 'OSSAccessKeyId' || p.name === 'x-oss-credential') add(p.value, 'access-key-id');
+    if (p.name === 'Signature' || p.name === 'x-oss-signature') {
+      add(p.value, 'signature');
+      add(p.rawValue, 'signature');
+    }
   }
   return out;
 }

@@ -60,7 +60,7 @@ export function lineNo(a: AlignedLine): number {
 
 /** `line 3 (Content-Type)` */
 export function where(a: AlignedLine): string {
-  return `line ${lineNo(a)} (${a.label})`;
+  return a.role === 'line' ? `line ${lineNo(a)}` : `line ${lineNo(a)} (${a.label})`;
 }
 
 /** The first unclaimed line of a fixed role that differs while present on both sides, with each side's text. */

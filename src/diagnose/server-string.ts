@@ -25,6 +25,9 @@ export function pickServerString(error: ServerError | undefined): ServerString |
     repaired = text.split('\\n').join('\n');
     notes.push('OSS\'s StringToSign text had literal "\\n" for newlines (a log or doc rendering); they were turned back into newlines');
   }
+  if (!repaired.includes('\n')) {
+    notes.push('OSS\'s StringToSign text has no line breaks at all: it looks like a browser XML viewer\'s rendering, which turns newlines into spaces; paste the raw response (or its StringToSignBytes)');
+  }
   if (error.stringToSignBytesProblem) notes.push(`StringToSignBytes could not be read (${error.stringToSignBytesProblem}); the StringToSign text is used instead`);
   else notes.push('OSS\'s response has no StringToSignBytes; the StringToSign text is used, which may be redacted or re-encoded');
   return { bytes: utf8(repaired), source: 'StringToSign', notes };
@@ -41,5 +44,8 @@ export function textDisagreesWithBytes(error: ServerError): { text: string; byte
   if (!text.includes('\n') && text.includes('\\n')) text = text.split('\\n').join('\n');
   const norm = (s: string): string => s.split('\r\n').join('\n').split('\r').join('\n');
   if (norm(text) === norm(bytesText)) return null;
+  // A browser's XML viewer collapses the newlines to spaces (INPUTS.md §1.2): harmless too.
+  const squash = (s: string): string => s.split(/\s+/).join(' ').trim();
+  if (!text.includes('\n') && squash(text) === squash(bytesText)) return null;
   return { text, bytesText };
 }

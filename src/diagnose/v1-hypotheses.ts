@@ -175,13 +175,16 @@ export const V1_CANDIDATES: ReadonlyArray<{ name: string; source: CandidateSourc
       if (bucket === null) return [];
       const custom = style === 'custom-domain';
       const cause = custom ? ('cname-not-enabled' as const) : ('resource-mismatch' as const);
-      const out: Candidate[] = [
-        { cause, role: 'resource', change: `your code signed the resource without the bucket (${q('/' + key)}) instead of ${q(`/${bucket}/${key}`)}`, parts: withParts(x, { resource: `/${key}` + renderSubresources(x.client.subresources) }) },
-        { cause, role: 'resource', change: `your code signed the bucket twice (${q(`/${bucket}/${bucket}/${key}`)})`, parts: withParts(x, { resource: resource(x, bucket, `${bucket}/${key}`) }) },
-      ];
+      const out: Candidate[] = [];
+      // Path-style on a bound custom domain first: when it and "no bucket" give the same
+      // string, this is the accurate explanation.
       if (custom && key.startsWith(`${bucket}/`)) {
         out.push({ cause, role: 'resource', change: `your code signed path-style (${q(`/${key}`)}): the custom domain is bound to the bucket, so OSS reads the whole path as the key`, parts: withParts(x, { resource: resource(x, bucket, key.slice(bucket.length + 1)) }) });
       }
+      out.push(
+        { cause, role: 'resource', change: `your code signed the resource without the bucket (${q('/' + key)}) instead of ${q(`/${bucket}/${key}`)}`, parts: withParts(x, { resource: `/${key}` + renderSubresources(x.client.subresources) }) },
+        { cause, role: 'resource', change: `your code signed the bucket twice (${q(`/${bucket}/${bucket}/${key}`)})`, parts: withParts(x, { resource: resource(x, bucket, `${bucket}/${key}`) }) },
+      );
       if (key === '') {
         out.push({ cause: 'resource-mismatch', role: 'resource', change: `your code signed the bucket without the trailing slash (${q('/' + bucket)})`, parts: withParts(x, { resource: `/${bucket}` + renderSubresources(x.client.subresources) }) });
       }

@@ -126,3 +126,20 @@ export function parseQuery(rawQuery: string): QueryParam[] {
 export function firstParam(params: readonly QueryParam[], name: string): QueryParam | undefined {
   return params.find((p) => p.name === name);
 }
+
+/** The ways copying damages a query's `&` separators (CAUSES.md html-escaped-url). */
+export const QUERY_ESCAPES = ['&amp;', '\\u0026', '&#38;', '%26amp%3B'] as const;
+export type QueryEscape = (typeof QUERY_ESCAPES)[number];
+
+/**
+ * The query as its signer produced it, with copy-damaged separators turned
+ * back into `&`. `&#38;` puts a `#` in the URL, so what follows it landed in
+ * the fragment; it is joined back.
+ */
+export function repairDamagedQuery(target: TargetParts): { query: string; escapes: QueryEscape[] } {
+  const full = target.fragment !== undefined && target.fragment.includes('38;') ? `${target.rawQuery}#${target.fragment}` : target.rawQuery;
+  const escapes = QUERY_ESCAPES.filter((e) => full.includes(e));
+  let query = full;
+  for (const e of escapes) query = query.split(e).join('&');
+  return { query, escapes };
+}

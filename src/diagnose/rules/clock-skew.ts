@@ -19,6 +19,13 @@ export const clockSkew: Rule = {
     const serverTime = parseTime(e?.serverTime) ?? parseTime(a.case.response.date);
     const skew = requestTime !== null && serverTime !== null ? requestTime - serverTime : null;
     const tooFar = skew !== null && Math.abs(skew) > MAX_SKEW_MS;
+    // OSS checks the time before the signature: a SignatureDoesNotMatch means the time passed
+    // its check, so a Date far from the response's Date here is a replayed capture, not the cause.
+    const signatureChecked = e?.code === 'SignatureDoesNotMatch' || e?.ec === '0002-00000040';
+    if (!said && tooFar && signatureChecked) {
+      a.notes.push(`the request's time is ${span(skew!)} ${skew! > 0 ? 'ahead of' : 'behind'} the response's Date, yet OSS checked the signature (a skew over 15 min would have been RequestTimeTooSkewed): the capture was probably replayed later`);
+      return [];
+    }
     if (!said && !(tooFar && a.isAuthError)) return [];
     const parts: string[] = [];
     if (said) parts.push(`OSS answered ${e?.code ?? 'an error'}${e?.ec ? ` (EC ${e.ec})` : ''}`);

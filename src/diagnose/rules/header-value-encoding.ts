@@ -7,6 +7,7 @@ import type { AlignedLine } from '../../compare/v1-diff.js';
 import type { Rule } from '../rule.js';
 import { shownValue, where } from '../rule.js';
 
+const hex = (b: Uint8Array): string => [...b].map((x) => x.toString(16).toUpperCase().padStart(2, '0')).join(' ');
 const nonAscii = (b: Uint8Array | undefined): boolean => b !== undefined && b.some((x) => x >= 0x80);
 
 /** UTF-8 bytes that were read as Latin-1 and encoded to UTF-8 again. */
@@ -34,7 +35,7 @@ export const headerValueEncoding: Rule = {
       out.push({
         id: 'header-value-encoding' as const,
         basis: 'observed' as const,
-        evidence: `${where(line)}: your request's value is ${shownValue(line.client, true)}, OSS signed ${shownValue(line.server, true)} (non-ASCII bytes shown as \\xNN).${describe(line)}`,
+        evidence: `${where(line)}: your request's value is ${shownValue(line.client)} (bytes ${hex(line.client.headerValue!)}), OSS signed ${shownValue(line.server)} (bytes ${hex(line.server.headerValue!)}).${describe(line)}`,
         data: { header: line.headerName },
       });
     }
