@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import pkg from '../package.json' with { type: 'json' };
-import { runCli } from './support/run-cli.js';
+import { REPO, runCli } from './support/run-cli.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'sigdoctor-cli-'));
 const file = (name: string, content: string | Buffer): string => {
@@ -124,6 +124,14 @@ describe('diagnose', () => {
     expect(lines).toContain(`${' '.repeat(21)}+ OSS's GET`);
     expect(lines).toContain('First difference at byte 0 (line 1).');
     expect(lines.findIndex((l) => l.startsWith('✖ 1.'))).toBeLessThan(lines.findIndex((l) => l.startsWith('String to sign')));
+  });
+
+  it('the README shows this very report (up to its notes)', () => {
+    const dir = fixture('cdn-head-to-get/seed-002-head-through-cdn');
+    const r = runCli(['request.txt', 'response.xml'], { cwd: join(REPO, dir) });
+    const readme = readFileSync(join(REPO, 'README.md'), 'utf8');
+    const start = readme.indexOf('```\n✖ PROBLEM') + 4;
+    expect(r.stdout.slice(0, r.stdout.indexOf('\nNotes:'))).toBe(readme.slice(start, readme.indexOf('```', start)));
   });
 
   it('colour only when asked for or on a terminal: FORCE_COLOR and --color add ANSI, a pipe gets none', () => {

@@ -15,7 +15,7 @@
 import type { Exchange, HeaderField, HttpRequestMessage, HttpResponseMessage } from '../model/http.js';
 import { findHeader } from '../model/http.js';
 import { InputError } from '../model/input-error.js';
-import { cleanCurlLine, forEachCurlLine, parseHeaderField, parseRequestLine, parseStatusLine, splitLines } from './text-lines.js';
+import { cleanCurlLine, forEachCurlLine, stripTrailingCr, parseHeaderField, parseRequestLine, parseStatusLine, splitLines } from './text-lines.js';
 
 const SNIFF_LIMIT = 4 * 1024 * 1024;
 const ASCII_WIDTH = 64;
@@ -132,7 +132,7 @@ export function looksLikeCurlTrace(text: string): boolean {
       const lineStart = head.lastIndexOf('\n', at) + 1;
       let lineEnd = head.indexOf('\n', at);
       if (lineEnd < 0) lineEnd = head.length;
-      const line = cleanCurlLine(head.slice(lineStart, lineEnd).replace(/\r+$/, ''));
+      const line = cleanCurlLine(stripTrailingCr(head.slice(lineStart, lineEnd)));
       if (line !== undefined && parseBlockHeader(line)) return true;
       from = at + marker.length;
     }

@@ -6,7 +6,7 @@
  * omitting the HTTP version (`PUT /bucket/abc?acl`).
  */
 import type { Exchange, HeaderField, HttpRequestMessage, HttpResponseMessage } from '../model/http.js';
-import { parseRequestLine, parseStatusLine } from './text-lines.js';
+import { parseRequestLine, parseStatusLine, stripTrailingCr } from './text-lines.js';
 
 const METHODS = new Set(['GET', 'PUT', 'POST', 'HEAD', 'DELETE', 'OPTIONS', 'PATCH', 'TRACE', 'CONNECT']);
 
@@ -39,23 +39,16 @@ function firstNonBlankLine(text: string): string | null {
   while (start < text.length) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
-    const line = stripTrailingCR(text.slice(start, end));
+    const line = stripTrailingCr(text.slice(start, end));
     if (line.trim() !== '') return line;
     start = end + 1;
   }
   return null;
 }
 
-/** Remove trailing CRs without a `\\r+$` regex (which backtracks quadratically on long runs). */
-export function stripTrailingCR(line: string): string {
-  let end = line.length;
-  while (end > 0 && line.charCodeAt(end - 1) === 13) end--;
-  return end === line.length ? line : line.slice(0, end);
-}
-
 /** Split text into lines, tolerating `\r\n`, `\r\r\n` (script(1)) and `\n`. */
 function toLines(text: string): string[] {
-  return text.split('\n').map(stripTrailingCR);
+  return text.split('\n').map(stripTrailingCr);
 }
 
 interface HeaderBlock {

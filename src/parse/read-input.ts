@@ -76,6 +76,16 @@ function matchesOption(detected: DetectedFormat | null, forced: InputFormatOptio
 }
 
 export function readInput(text: string, name: string, forced?: InputFormatOption): ParsedInput {
+  try {
+    return readInputUnchecked(text, name, forced);
+  } catch (e) {
+    // Every input error names the input it is about (the parsers do not know it).
+    if (e instanceof InputError && !e.message.startsWith(`${name}:`) && !e.message.startsWith(`${name} `)) throw new InputError(`${name}: ${e.message}`, e.hint);
+    throw e;
+  }
+}
+
+function readInputUnchecked(text: string, name: string, forced?: InputFormatOption): ParsedInput {
   const detected = detectFormat(text);
   const format = forced ? matchesOption(detected, forced) : detected;
   if (format === null) {

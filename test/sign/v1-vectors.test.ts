@@ -10,6 +10,7 @@ import { resolveAddressing } from '../../src/request/addressing.js';
 import { resolveRequest } from '../../src/request/resolve-request.js';
 import { signV1 } from '../../src/sign/v1.js';
 import { computeV1 } from '../../src/sign/v1-request.js';
+import { diagnose } from '../../src/index.js';
 
 const DATE = 'Wed, 28 Dec 2022 10:27:41 GMT';
 
@@ -99,5 +100,30 @@ describe('V1 doc example (DOC-V1H-md)', () => {
     expect(c.stringToSign).toBe(
       'PUT\neB5eJF1ptWaXm4bijSPyxw==\ntext/html\nThu, 17 Nov 2005 18:49:58 GMT\nx-oss-magic:abracadabra\nx-oss-meta-author:foo@bar.com\n/oss-example/nelson',
     );
+  });
+});
+
+describe('verify accepts every SIGNING.md V1 vector as a wire request (ak/sk)', () => {
+  const date = `x-oss-date: ${DATE}`;
+  const put = ['Content-MD5: eB5eJF1ptWaXm4bijSPyxw==', 'Content-Type: text/html', 'x-oss-meta-author: alice', 'x-oss-meta-magic: abracadabra', date];
+  const wire = (line: string, host: string, headers: string[], auth?: string): string =>
+    [line, `Host: ${host}`, ...headers, ...(auth ? [`Authorization: OSS ak:${auth}`] : []), '', ''].join('\r\n');
+  it.each([
+    ['§2.7 #1', wire('PUT /nelson HTTP/1.1', 'examplebucket.oss-cn-hangzhou.aliyuncs.com', put, 'kSHKmLxlyEAKtZPkJhG9bZb5k7M=')],
+    ['§2.7 #2', wire('PUT /nelson?acl HTTP/1.1', 'examplebucket.oss-cn-hangzhou.aliyuncs.com', put, '/afkugFbmWDQ967j1vr6zygBLQk=')],
+    ['§2.7 #3', wire('GET /?resourceGroup&non-resousce=null HTTP/1.1', 'examplebucket.oss-cn-hangzhou.aliyuncs.com', [date], 'vkQmfuUDyi1uDi3bKt67oemssIs=')],
+    ['§2.7 #4', wire('GET /?resourceGroup&acl HTTP/1.1', 'examplebucket.oss-cn-hangzhou.aliyuncs.com', [date], 'x3E5TgOvl/i7PN618s5mEvpJDYk=')],
+    ['§3.4 #1', 'https://bucket.oss-cn-hangzhou.aliyuncs.com/key?versionId=versionId&OSSAccessKeyId=ak&Expires=1699807420&Signature=dcLTea%2BYh9ApirQ8o8dOPqtvJXQ%3D'],
+    ['§3.4 #2', 'https://bucket.oss-cn-hangzhou.aliyuncs.com/key%2B123?versionId=versionId&security-token=token&OSSAccessKeyId=ak&Expires=1699808204&Signature=jzKYRrM5y6Br0dRFPaTGOsbrDhY%3D'],
+    ['§3.4 #3', 'https://bucket.oss-cn-hangzhou.aliyuncs.com/key%2B123?versionId=versionId&security-token=attachment%3B%20%2Ffile%2Fname%3D%3Dexample.txt%2B%2B&OSSAccessKeyId=ak&Expires=1699808204&Signature=su58IVk06Q73DHwcMsXft%2FRTZ98%3D'],
+  ])('%s', (_name, text) => {
+    const report = diagnose([{ name: 'vector', bytes: Buffer.from(text) }], { command: 'verify', secret: 'sk' });
+    expect(report.results.map((r) => [r.verdict, r.signature.verified, r.causes.map((c) => c.id)])).toEqual([['ok', true, []]]);
+  });
+
+  it('and rejects a vector signed with another secret', () => {
+    const report = diagnose([{ name: 'vector', bytes: Buffer.from(wire('PUT /nelson HTTP/1.1', 'examplebucket.oss-cn-hangzhou.aliyuncs.com', put, 'kSHKmLxlyEAKtZPkJhG9bZb5k7M=')) }], { command: 'verify', secret: 'not-sk' });
+    expect(report.results[0]!.signature.verified).toBe(false);
+    expect(report.results[0]!.verdict).toBe('problem');
   });
 });
