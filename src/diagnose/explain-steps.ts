@@ -32,7 +32,11 @@ export function explainSteps(a: Analysis): ExplainStep[] {
   }[c.dateSource];
   steps.push({ part: c.mode === 'query' ? 'Expires' : 'Date', value: p.date, from: dateFrom });
   if (p.ossHeaders.length === 0) steps.push({ part: 'x-oss-* headers', value: '', from: 'none in the request: nothing (no empty line)' });
-  for (const h of p.ossHeaders) steps.push({ part: h.name, value: `${h.name}:${h.value}`, from: 'an x-oss-* header: name lower-cased, value trimmed, repeated values joined with ",", sorted by name' });
+  p.ossHeaders.forEach((h, i) => {
+    const sent = req.headers.filter((x) => x.name.toLowerCase() === h.name).map((x) => `${x.name}: ${q(x.value)}`).join(' + ');
+    const rule = i === 0 ? ' (x-oss-* headers: name lower-cased, value trimmed, repeats joined with ",", sorted by name)' : '';
+    steps.push({ part: h.name, value: `${h.name}:${h.value}`, from: `the header ${sent}${rule}` });
+  });
   const ad = a.addressing;
   const bucketFrom = {
     host: `the Host ${req.host ?? ''} (virtual-hosted)`,

@@ -147,6 +147,19 @@ export const V1_CANDIDATES: ReadonlyArray<{ name: string; source: CandidateSourc
       })),
   },
   {
+    name: 'x-oss-* values signed untrimmed',
+    source: (x) => {
+      const raw = x.req.headers.filter((h) => h.name.toLowerCase().startsWith('x-oss-'));
+      if (!raw.some((h) => h.value !== h.value.trim())) return [];
+      const untrimmed = x.client.parts.ossHeaders.map((h) => ({
+        name: h.name,
+        value: raw.filter((r) => r.name.toLowerCase() === h.name).map((r) => r.value).join(','),
+      }));
+      const which = raw.filter((h) => h.value !== h.value.trim()).map((h) => `${h.name}: ${q(h.value)}`).join(', ');
+      return [{ cause: 'header-whitespace', role: 'header', change: `your code signed header values with their surrounding white space (${which}); OSS trims them`, parts: withParts(x, { ossHeaders: untrimmed }) }];
+    },
+  },
+  {
     name: 'the key as it appears in the URL',
     source: (x) => {
       const { bucket, key } = x.addressing;

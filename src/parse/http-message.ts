@@ -80,7 +80,11 @@ function readHeaderBlock(lines: string[], start: number, stopAt: (line: string) 
     if (colon <= 0) continue;
     const name = line.slice(0, colon).trim();
     if (name === '' || /\s/.test(name)) continue;
-    headers.push({ name, value: line.slice(colon + 1).trim() });
+    // Keep the value as pasted but for the one space after the colon (as curl shows it):
+    // canonicalization trims, and the hypothesis search needs the untrimmed value.
+    let value = line.slice(colon + 1);
+    if (value.startsWith(' ')) value = value.slice(1);
+    headers.push({ name, value });
   }
   return { headers, next: i, ended: false };
 }

@@ -124,7 +124,8 @@ function causeBlock(r: CaseReport, st: Style): string[] {
       out.push('     the string your code really signed (✗ = differs from the request as sent):');
       signed.split('\n').forEach((l, j) => {
         const mark = ours[j] === l ? ' ' : st.red('✗');
-        out.push(`     ${mark} ${String(j + 1).padStart(2)}  ${l === '' ? st.dim('(empty)') : l}`);
+        const shownLine = l === '' ? st.dim('(empty)') : l !== l.trim() ? JSON.stringify(l) : l; // make edge spaces visible
+        out.push(`     ${mark} ${String(j + 1).padStart(2)}  ${shownLine}`);
       });
     }
   });

@@ -42,10 +42,12 @@ export function computeV1(req: ResolvedRequest, addressing: Addressing, mode: V1
   const subresources = selectV1Subresources(req.query);
   const parts: V1StringToSignParts = {
     verb: verbOverride ?? req.method,
-    // Content-MD5 and Content-Type: the header values verbatim, or empty (DOC-V1H).
-    contentMd5: findHeader(req.headers, 'content-md5') ?? '',
-    contentType: findHeader(req.headers, 'content-type') ?? '',
-    date,
+    // Content-MD5 and Content-Type: the header values verbatim, or empty (DOC-V1H). "Verbatim"
+    // is the field value, which excludes the optional white space around it (RFC 9110 §5.5):
+    // OSS's HTTP layer strips it, as go-v2's req.Header.Get does.
+    contentMd5: (findHeader(req.headers, 'content-md5') ?? '').trim(),
+    contentType: (findHeader(req.headers, 'content-type') ?? '').trim(),
+    date: date.trim(),
     ossHeaders: canonicalizeV1Headers(req.headers),
     resource: buildV1Resource(addressing.bucket, addressing.key, subresources),
   };
