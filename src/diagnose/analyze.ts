@@ -4,7 +4,7 @@
  * their diff, and what the secret (if given) proves.
  */
 import { decodeUtf8, utf8 } from '../compare/bytes.js';
-import type { LabelledLine, StringDiff } from '../compare/v1-diff.js';
+import type { LabelledLine, StringDiff } from '../compare/lines.js';
 import { diffV1Strings, labelV1Lines } from '../compare/v1-diff.js';
 import type { ParsedResource } from '../compare/v1-resource.js';
 import { parseV1Resource } from '../compare/v1-resource.js';

@@ -3,7 +3,7 @@
  * case report. Never prints.
  */
 import { decodeUtf8, displayBytes } from '../compare/bytes.js';
-import type { AlignedLine } from '../compare/v1-diff.js';
+import type { AlignedLine } from '../compare/lines.js';
 import type { CaseReport, Command, ReportCause, ReportLine, SensitiveValue, Verdict } from '../model/report.js';
 import { findHeader } from '../model/http.js';
 import { parseQuery, repairDamagedQuery } from '../request/url-parts.js';

@@ -1,6 +1,6 @@
 /** Reading the resource lines of a diff as bucket/key/sub-resources on both sides. */
 import { decodeUtf8 } from '../compare/bytes.js';
-import type { AlignedLine } from '../compare/v1-diff.js';
+import type { AlignedLine } from '../compare/lines.js';
 import type { ParsedResource } from '../compare/v1-resource.js';
 import { parseV1Resource } from '../compare/v1-resource.js';
 import type { Analysis } from './analyze.js';

@@ -6,7 +6,7 @@
  * verb line before method-mismatch looks at it).
  */
 import { decodeUtf8, displayBytes } from '../compare/bytes.js';
-import type { AlignedLine, LabelledLine, V1LineRole } from '../compare/v1-diff.js';
+import type { AlignedLine, LabelledLine, LineRole } from '../compare/lines.js';
 import type { Analysis } from './analyze.js';
 import type { CauseId } from './cause-ids.js';
 
@@ -32,7 +32,7 @@ export interface Finding {
 export interface RuleContext {
   a: Analysis;
   /** Differing diff lines of a role that no earlier rule has claimed. */
-  unclaimed(role?: V1LineRole): AlignedLine[];
+  unclaimed(role?: LineRole): AlignedLine[];
   claim(line: AlignedLine): void;
   /** Findings of earlier rules (to avoid naming a cause by elimination when another is observed). */
   readonly found: readonly Finding[];
@@ -51,7 +51,7 @@ export function shown(l: LabelledLine | null, escapeNonAscii = false): string {
 /** The value part of a header line, quoted. */
 export function shownValue(l: LabelledLine | null, escapeNonAscii = false): string {
   if (l === null) return '(absent)';
-  return JSON.stringify(displayBytes(l.headerValue ?? l.bytes, escapeNonAscii)).replace(/\\\\/g, '\\');
+  return JSON.stringify(displayBytes(l.value ?? l.bytes, escapeNonAscii)).replace(/\\\\/g, '\\');
 }
 
 export function lineNo(a: AlignedLine): number {
@@ -64,7 +64,7 @@ export function where(a: AlignedLine): string {
 }
 
 /** The first unclaimed line of a fixed role that differs while present on both sides, with each side's text. */
-export function changedLine(ctx: RuleContext, role: V1LineRole): { line: AlignedLine; sent: string; oss: string } | null {
+export function changedLine(ctx: RuleContext, role: LineRole): { line: AlignedLine; sent: string; oss: string } | null {
   const line = ctx.unclaimed(role)[0];
   if (!line?.client || !line.server) return null;
   return { line, sent: decodeUtf8(line.client.bytes), oss: decodeUtf8(line.server.bytes) };

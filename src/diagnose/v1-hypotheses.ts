@@ -11,14 +11,14 @@ import { compareUtf8 } from '../sign/byte-order.js';
 import type { V1StringToSignParts, V1Subresource } from '../sign/v1.js';
 import { buildV1Resource, renderSubresources, renderV1StringToSign, signV1 } from '../sign/v1.js';
 import type { V1Computation } from '../sign/v1-request.js';
-import type { V1LineRole } from '../compare/v1-diff.js';
+import type { LineRole } from '../compare/lines.js';
 import type { CauseId } from './cause-ids.js';
 
 export interface ProvenHypothesis {
   cause: CauseId;
   /** What the client signed differently, as one sentence. */
   change: string;
-  role: V1LineRole;
+  role: LineRole;
   /** The string the client really signed. */
   signed: string;
 }
@@ -26,7 +26,7 @@ export interface ProvenHypothesis {
 interface Candidate {
   cause: CauseId;
   change: string;
-  role: V1LineRole;
+  role: LineRole;
   parts: V1StringToSignParts;
 }
 

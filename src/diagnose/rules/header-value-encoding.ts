@@ -3,7 +3,7 @@
  * HTTP stacks and proxies re-encode non-ASCII header bytes (Latin-1 vs UTF-8,
  * `?` replacement). CAUSES.md header-value-encoding.
  */
-import type { AlignedLine } from '../../compare/v1-diff.js';
+import type { AlignedLine } from '../../compare/lines.js';
 import type { Rule } from '../rule.js';
 import { shownValue, where } from '../rule.js';
 
@@ -16,8 +16,8 @@ function isDoubleEncoded(original: Uint8Array, seen: Uint8Array): boolean {
 }
 
 function describe(line: AlignedLine): string {
-  const c = line.client!.headerValue!;
-  const s = line.server!.headerValue!;
+  const c = line.client!.value;
+  const s = line.server!.value;
   if (isDoubleEncoded(c, s)) return ' OSS received your UTF-8 bytes re-encoded as if they were Latin-1 (mojibake).';
   if (isDoubleEncoded(s, c)) return ' Your value looks double-encoded relative to what OSS received.';
   if (s.includes(0x3f) && !c.includes(0x3f)) return ' Non-ASCII characters arrived as "?".';
@@ -30,12 +30,12 @@ export const headerValueEncoding: Rule = {
     const out = [];
     for (const line of ctx.unclaimed('header')) {
       if (!line.client || !line.server) continue;
-      if (!nonAscii(line.client.headerValue) && !nonAscii(line.server.headerValue)) continue;
+      if (!nonAscii(line.client.value) && !nonAscii(line.server.value)) continue;
       ctx.claim(line);
       out.push({
         id: 'header-value-encoding' as const,
         basis: 'observed' as const,
-        evidence: `${where(line)}: your request's value is ${shownValue(line.client)} (bytes ${hex(line.client.headerValue!)}), OSS signed ${shownValue(line.server)} (bytes ${hex(line.server.headerValue!)}).${describe(line)}`,
+        evidence: `${where(line)}: your request's value is ${shownValue(line.client)} (bytes ${hex(line.client.value)}), OSS signed ${shownValue(line.server)} (bytes ${hex(line.server.value)}).${describe(line)}`,
         data: { header: line.headerName },
       });
     }

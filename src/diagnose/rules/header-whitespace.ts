@@ -15,8 +15,8 @@ export const headerWhitespace: Rule = {
     const out = [];
     for (const line of ctx.unclaimed('header')) {
       if (!line.client || !line.server) continue;
-      const c = decodeUtf8(line.client.headerValue ?? new Uint8Array());
-      const s = decodeUtf8(line.server.headerValue ?? new Uint8Array());
+      const c = decodeUtf8(line.client.value);
+      const s = decodeUtf8(line.server.value);
       if (c === s || squash(c) !== squash(s)) continue;
       ctx.claim(line);
       const inner = c.trim() !== s.trim();
