@@ -22,6 +22,9 @@ function credentialsIn(text: string): string[] {
     /OSS [A-Za-z0-9.]+:([A-Za-z0-9+/]{27}=)/g,
     /<SignatureProvided>([^<]{16,})<\/SignatureProvided>/g,
     /security-token(?::|=)\s?([^&\s"]{12,})/g,
+    /x-oss-signature=([0-9a-f]{64})/g,
+    /Signature=([0-9a-f]{64})/g,
+    /(?:Credential=|x-oss-credential=)([A-Za-z0-9]{12,})(?:\/|%2F)/g,
   ];
   for (const re of patterns) for (const m of text.matchAll(re)) if (!m[1]!.includes('*')) found.add(m[1]!);
   for (const v of [...found]) {

@@ -22,6 +22,10 @@ import { computeV1 } from '../sign/v1-request.js';
 import type { ProvenHypothesis } from './v1-hypotheses.js';
 import { searchV1Hypotheses } from './v1-hypotheses.js';
 import type { DiagnoseOptions } from './options.js';
+import type { V4Analysis } from './analyze-v4.js';
+import { analyzeV4 } from './analyze-v4.js';
+import { signV4, v4SigningKey } from '../sign/v4.js';
+import { isV4StringToSign } from '../compare/v4-diff.js';
 import type { ServerString } from './server-string.js';
 import { pickServerString } from './server-string.js';
 
@@ -48,7 +52,11 @@ export interface Analysis {
   serverLines: LabelledLine[] | null;
   serverResource: ParsedResource | null;
   addressing: Addressing | null;
+  /** V1: sigdoctor's string to sign for the request. */
   client: V1Computation | null;
+  /** V4: the request's own signature parameters, canonical request, diffs and hash search. */
+  v4: V4Analysis | null;
+  /** sigdoctor's string to sign (V1 or V4) as bytes. */
   clientBytes: Uint8Array | null;
   diff: StringDiff | null;
   /** The signature the request carries, as the client meant it (V1 only). */
@@ -57,6 +65,16 @@ export interface Analysis {
   /** The error is a signature/authentication failure (SignatureDoesNotMatch or an EC of family 0002). */
   isAuthError: boolean;
   notes: string[];
+}
+
+/**
+ * OSS computed a signature and it differed: SignatureDoesNotMatch, EC
+ * 0002-00000040 (V1), 0002-00000201 (V4), 0002-00000225 (V4 with an IP
+ * restriction) — as opposed to a request refused before the signature was checked.
+ */
+export function isSignatureMismatch(error: ServerError | undefined): boolean {
+  if (!error) return false;
+  return error.code === 'SignatureDoesNotMatch' || ['0002-00000040', '0002-00000201', '0002-00000225'].includes(error.ec ?? '');
 }
 
 export function isAuthFailure(error: ServerError | undefined): boolean {
@@ -130,12 +148,40 @@ export function analyze(c: DiagnosisCase, options: DiagnoseOptions): Analysis {
     }
   }
 
-  const requestSignature = requestSignatureOf(req);
+  let v4: V4Analysis | null = null;
+  if (req && (version === 'v4-header' || version === 'v4-query')) {
+    v4 = analyzeV4(c, req, server?.bytes ?? null, options);
+    notes.push(...v4.notes);
+    addressing = v4.addressing;
+    const sts = v4.computation?.stringToSign ?? null;
+    if (sts !== null) clientBytes = utf8(sts);
+    if (v4.stsDiff) {
+      diff = {
+        identical: v4.stsDiff.identical && (v4.crDiff?.identical ?? true),
+        structured: v4.stsDiff.structured,
+        firstDifference: v4.stsDiff.firstDifference,
+        lines: v4.ruleLines,
+      };
+    }
+  }
+
+  const requestSignature = v4 ? v4.facts.signature : requestSignatureOf(req);
   if ((requestSignature ?? error?.signatureProvided ?? '').includes('*')) {
     notes.push('the signature in this input is masked ("****", as in the docs), so it cannot be checked against a secret');
   }
   let secret: SecretFacts | null = null;
-  if (options.secret !== undefined) {
+  if (v4) {
+    const found = v4.secret?.signedSearch?.proven;
+    const hypotheses: ProvenHypothesis[] = found ? found.changes.map((c) => ({ cause: c.cause, change: c.change, role: 'line' as const, signed: found.canonicalRequest, signedKind: 'canonical-request' as const })) : [];
+    secret = v4.secret ? { expectedSignature: v4.secret.expectedSignature, verifies: v4.secret.verifies, serverStringVerifies: v4.secret.serverStringVerifies, hypotheses, tried: v4.secret.signedSearch?.tried ?? 0 } : null;
+  } else if (options.secret !== undefined && !req && server && isV4StringToSign(server.bytes)) {
+    // OSS's V4 string alone: its scope line says which key to derive.
+    const [, , scope] = decodeUtf8(server.bytes).split('\n');
+    const [date, region, product] = (scope ?? '').split('/');
+    const provided = error?.signatureProvided;
+    const ok = date && region && product && provided ? signV4(v4SigningKey(options.secret, date, region, product).kSigning, server.bytes) === provided : null;
+    secret = { expectedSignature: null, verifies: null, serverStringVerifies: ok, hypotheses: [], tried: 0 };
+  } else if (options.secret !== undefined) {
     const s = options.secret;
     const expectedSignature = client ? signV1(s, client.stringToSign) : null;
     const verifies = expectedSignature !== null && requestSignature !== null ? expectedSignature === requestSignature : null;
@@ -162,6 +208,7 @@ export function analyze(c: DiagnosisCase, options: DiagnoseOptions): Analysis {
     serverResource,
     addressing,
     client,
+    v4,
     clientBytes,
     diff,
     requestSignature,

@@ -21,6 +21,7 @@ const DOC_V1H = 'https://www.alibabacloud.com/help/en/oss/developer-reference/in
 const DOC_V1U = 'https://www.alibabacloud.com/help/en/oss/developer-reference/add-signatures-to-urls';
 const DOC_SIGFAQ = 'https://www.alibabacloud.com/help/en/oss/developer-reference/faq-24';
 const DOC_V4H = 'https://www.alibabacloud.com/help/en/oss/developer-reference/recommend-to-use-signature-version-4';
+const DOC_V4U = 'https://www.alibabacloud.com/help/ja/oss/developer-reference/add-signatures-to-urls';
 const DOC_S3 = 'https://www.alibabacloud.com/help/en/oss/developer-reference/compatibility-with-amazon-s3';
 
 export const CATALOGUE: Record<CauseId, CauseEntry> = {
@@ -61,7 +62,7 @@ export const CATALOGUE: Record<CauseId, CauseEntry> = {
     docs: EC('0002-00000038'),
   },
   'malformed-v4-authorization': {
-    title: 'The OSS4-HMAC-SHA256 Authorization header is malformed',
+    title: 'The V4 Authorization header or presigned URL is malformed',
     severity: 'error',
     fix: 'Use exactly `OSS4-HMAC-SHA256 Credential=<id>/<yyyymmdd>/<region>/oss/aliyun_v4_request,AdditionalHeaders=<a;b>,Signature=<64 hex>` (AdditionalHeaders optional, no other keys).',
     docs: EC('0002-00000204'),
@@ -145,7 +146,7 @@ export const CATALOGUE: Record<CauseId, CauseEntry> = {
     docs: EC('0002-00000504'),
   },
   'v4-scope-mismatch': {
-    title: 'The V4 credential scope differs from OSS\'s',
+    title: 'The V4 credential scope is wrong or differs from OSS\'s',
     severity: 'error',
     fix: 'Use the bare region id (`cn-hangzhou`, not `oss-cn-hangzhou`), product `oss`, and the date of x-oss-date.',
     docs: EC('0002-00000226'),
@@ -195,4 +196,4 @@ export const CATALOGUE: Record<CauseId, CauseEntry> = {
 };
 
 /** Cause docs link for the V4 scheme description (used by later rules). */
-export const DOCS = { DOC_V1H, DOC_V1U, DOC_V4H, DOC_SIGFAQ, DOC_S3, EC };
+export const DOCS = { DOC_V1H, DOC_V1U, DOC_V4H, DOC_V4U, DOC_SIGFAQ, DOC_S3, EC };

@@ -6,7 +6,32 @@ import type { Analysis } from './analyze.js';
 
 const q = (s: string): string => JSON.stringify(s);
 
+/** V4: the canonical request's parts, the string to sign, and the key derivation (masked in reports). */
+function explainV4(a: Analysis): ExplainStep[] {
+  const v4 = a.v4!;
+  const c = v4.computation;
+  if (!c || !a.req) return [];
+  const p = c.parts;
+  const steps: ExplainStep[] = [
+    { part: 'method', value: p.method, from: 'the request method' },
+    { part: 'canonical URI', value: p.uri, from: `"/" + bucket ${q(v4.addressing.bucket ?? '')} + "/" + key ${q(v4.addressing.key)}, UriEncoded with "/" kept (always includes the bucket)` },
+    { part: 'canonical query', value: p.query, from: c.mode === 'query' ? 'every query parameter but x-oss-signature, name and value UriEncoded ("/" too), sorted, "name" alone when empty' : 'every query parameter, name and value UriEncoded ("/" too), sorted, "name" alone when empty' },
+  ];
+  p.headers.forEach((h, i) => steps.push({ part: h.name, value: `${h.name}:${h.value}`, from: i === 0 ? 'signed headers: x-oss-*, content-type, content-md5 and the AdditionalHeaders; lower-cased, trimmed, sorted' : 'signed header' }));
+  steps.push({ part: 'additional headers', value: p.additionalHeaders, from: v4.facts.additionalHeaders === null ? 'no AdditionalHeaders: empty line' : 'the AdditionalHeaders value, as sent' });
+  steps.push({ part: 'payload hash', value: p.payload, from: c.mode === 'header' ? 'x-oss-content-sha256 when sent, else UNSIGNED-PAYLOAD' : 'always UNSIGNED-PAYLOAD in a presigned URL' });
+  steps.push({ part: 'timestamp', value: c.timestamp, from: c.mode === 'header' ? 'the x-oss-date header' : 'the x-oss-date parameter' });
+  steps.push({ part: 'scope', value: c.scope ?? '', from: c.scope === null ? 'no usable Credential' : 'from the Credential: date/region/product/aliyun_v4_request' });
+  if (c.stringToSign !== null) steps.push({ part: 'canonical request hash', value: c.stringToSign.split('\n')[3] ?? '', from: 'hex SHA-256 of the canonical request: the last line of the string to sign' });
+  for (const k of v4.secret?.keyChain ?? []) steps.push({ part: k.step.split(' ')[0]!, value: k.hex, from: k.step });
+  if (v4.secret?.expectedSignature) {
+    steps.push({ part: 'signature', value: v4.secret.expectedSignature, from: `hex HMAC-SHA256(k_signing, string to sign); the request carries ${v4.facts.signature === null ? 'no signature' : q(v4.facts.signature)}: ${v4.secret.verifies ? 'they match' : 'they differ'}` });
+  }
+  return steps;
+}
+
 export function explainSteps(a: Analysis): ExplainStep[] {
+  if (a.v4) return explainV4(a);
   const c = a.client;
   const req = a.req;
   if (!c || !req || !a.addressing) return [];

@@ -25,6 +25,8 @@ export interface Finding {
   /** A fix more specific than the catalogue's default, built from the facts. */
   fix?: string;
   basis: Basis;
+  /** A documentation page more specific than the catalogue's (the EC OSS answered, say). */
+  docs?: string;
   /** Structured facts for JSON consumers. */
   data?: Record<string, unknown>;
 }
@@ -59,13 +61,32 @@ export function lineNo(a: AlignedLine): number {
 }
 
 /** `line 3 (Content-Type)` */
+/** `Line 3 (Content-Type)`, for the start of a sentence. */
+export function At(a: AlignedLine): string {
+  const w = where(a);
+  return w.charAt(0).toUpperCase() + w.slice(1);
+}
+
 export function where(a: AlignedLine): string {
   return a.role === 'line' ? `line ${lineNo(a)}` : `line ${lineNo(a)} (${a.label})`;
 }
 
-/** The first unclaimed line of a fixed role that differs while present on both sides, with each side's text. */
-export function changedLine(ctx: RuleContext, role: LineRole): { line: AlignedLine; sent: string; oss: string } | null {
+/**
+ * The first unclaimed differing line of a role, with each side's value. V1
+ * lines exist on both sides; a V4 header line (content-type, content-md5,
+ * x-oss-date) may be absent on one side: `allowAbsent` returns null for it.
+ */
+export function changedLine(ctx: RuleContext, role: LineRole): { line: AlignedLine; sent: string; oss: string } | null;
+export function changedLine(ctx: RuleContext, role: LineRole, opts: { allowAbsent: true }): { line: AlignedLine; sent: string | null; oss: string | null } | null;
+export function changedLine(ctx: RuleContext, role: LineRole, opts?: { allowAbsent: true }): { line: AlignedLine; sent: string | null; oss: string | null } | null {
   const line = ctx.unclaimed(role)[0];
-  if (!line?.client || !line.server) return null;
-  return { line, sent: decodeUtf8(line.client.bytes), oss: decodeUtf8(line.server.bytes) };
+  if (!line) return null;
+  if (!opts?.allowAbsent && (!line.client || !line.server)) return null;
+  return { line, sent: line.client ? decodeUtf8(line.client.value) : null, oss: line.server ? decodeUtf8(line.server.value) : null };
+}
+
+/** A V4 grammar problem as a clause: its message, then the EC OSS answers for it. */
+export function problemText(p: { message: string; ec: string | null }): string {
+  const m = p.message.trim().replace(/\.$/, '');
+  return p.ec ? `${m} (EC ${p.ec})` : m;
 }

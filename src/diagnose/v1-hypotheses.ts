@@ -19,8 +19,9 @@ export interface ProvenHypothesis {
   /** What the client signed differently, as one sentence. */
   change: string;
   role: LineRole;
-  /** The string the client really signed. */
+  /** The string the client really signed (V1), or the canonical request it really signed (V4). */
   signed: string;
+  signedKind?: 'string-to-sign' | 'canonical-request';
 }
 
 interface Candidate {

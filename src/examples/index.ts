@@ -18,6 +18,9 @@ import plusUrl from '../../fixtures/unencoded-plus-in-signature/signature-provid
 import plusResp from '../../fixtures/unencoded-plus-in-signature/signature-provided-shows-space/response.xml';
 import methodReq from '../../fixtures/wrong-signature-method/seed-000-header-where-url-required/request.txt';
 import methodResp from '../../fixtures/wrong-signature-method/seed-000-header-where-url-required/response.txt';
+import v4SeedReq from '../../fixtures/malformed-v4-authorization/seed-001-unknown-key/request.txt';
+import v4CdnReq from '../../fixtures/cdn-head-to-get/v4-header-head-through-cdn/request.txt';
+import v4CdnResp from '../../fixtures/cdn-head-to-get/v4-header-head-through-cdn/response.xml';
 
 export interface Example {
   name: string;
@@ -72,6 +75,21 @@ export const EXAMPLES: readonly Example[] = [
     title: 'x-oss-process=hls/sign is signed in the Authorization header (seed 000)',
     story: 'The HLS playlist signing operation only accepts a signed URL.',
     inputs: [{ name: 'request.txt', text: methodReq }, { name: 'response.txt', text: methodResp }],
+  },
+  {
+    name: 'v4-unknown-key',
+    cause: 'malformed-v4-authorization',
+    title: 'a V4 Authorization header with an unknown key (seed 001)',
+    story: 'OSS answers EC 0002-00000204; the header itself shows what is wrong, no response needed.',
+    inputs: [{ name: 'request.txt', text: v4SeedReq }],
+  },
+  {
+    name: 'v4-cdn-head-to-get',
+    cause: 'cdn-head-to-get',
+    title: 'V4: OSS sent only its StringToSign, and the hash proves the CDN turned HEAD into GET',
+    story: 'The last line of a V4 StringToSign is the SHA-256 of OSS\'s canonical request; one candidate change reproduces it exactly.',
+    inputs: [{ name: 'request.txt', text: v4CdnReq }, { name: 'response.xml', text: v4CdnResp }],
+    bucket: 'examplebucket',
   },
   {
     name: 'custom-domain-without-cname',

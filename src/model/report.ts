@@ -39,15 +39,21 @@ export interface CaseReport {
   source: string;
   verdict: Verdict;
   signatureVersion: SignatureVersion;
+  /** Extension: the scheme in words, also when signatureVersion is "unknown" (AWS, OSS2, none). */
+  scheme: string;
   request: { method: string; host: string | null; path: string; query: string } | null;
   error: { status: number | null; code: string | null; ec: string | null; requestId: string | null } | null;
   stringToSign: { client: string | null; server: string | null; serverSource: 'StringToSignBytes' | 'StringToSign' | null };
   canonicalRequest: { client: string; server: string | null } | null;
+  /** Extension: where OSS's canonical request comes from (V4). */
+  canonicalRequestSource: 'CanonicalRequestBytes' | 'CanonicalRequest' | 'reconstructed' | null;
   firstDifference: { offset: number; line: number; client: string; server: string } | null;
   signature: { verified: boolean | null };
   causes: ReportCause[];
   /** Extensions: */
   lines: ReportLine[];
+  /** V4: the canonical request, line by line. */
+  canonicalLines: ReportLine[];
   steps: ExplainStep[];
   notes: string[];
 }

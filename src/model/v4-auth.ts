@@ -5,7 +5,7 @@
  * problem. Facts only; the rules turn problems into causes.
  */
 
-export type V4AuthCause = 'malformed-v4-authorization' | 'v4-scope-mismatch';
+export type V4AuthCause = 'malformed-v4-authorization' | 'v4-scope-mismatch' | 'v4-additional-headers-mismatch';
 
 export interface V4AuthProblem {
   cause: V4AuthCause;

@@ -10,13 +10,6 @@ export interface HumanOptions {
   style: Style;
 }
 
-const VERSION_LABEL: Record<string, string> = {
-  'v1-header': 'V1 signature in the Authorization header',
-  'v1-query': 'V1 signed URL',
-  'v4-header': 'V4 signature in the Authorization header',
-  'v4-query': 'V4 signed URL',
-  unknown: 'signature scheme unknown',
-};
 
 function verdictBadge(r: CaseReport, st: Style, command: Report['command']): string {
   if (command === 'verify') {
@@ -64,7 +57,7 @@ function requestLine(r: CaseReport, st: Style): string[] {
     const q = r.request.query ? `?${r.request.query}` : '';
     out.push(`${st.bold(r.request.method)} ${r.request.host ?? '(no host)'}${r.request.path}${q}`);
   }
-  out.push(VERSION_LABEL[r.signatureVersion] ?? r.signatureVersion);
+  out.push(r.scheme);
   if (r.error) {
     const bits = [r.error.status !== null ? String(r.error.status) : null, r.error.code, r.error.ec ? `EC ${r.error.ec}` : null, r.error.requestId ? `RequestId ${r.error.requestId}` : null].filter(Boolean);
     if (bits.length) out.push(`OSS answered: ${bits.join(' · ')}`);
@@ -72,28 +65,42 @@ function requestLine(r: CaseReport, st: Style): string[] {
   return out;
 }
 
-function diffBlock(r: CaseReport, st: Style): string[] {
-  if (r.lines.length === 0) return [];
+function linesBlock(lines: ReportLine[], title: { both: string; client: string; server: string }, st: Style): string[] {
+  if (lines.length === 0) return [];
   const out: string[] = [];
-  const both = r.stringToSign.client !== null && r.stringToSign.server !== null;
-  if (both) out.push(st.bold(`String to sign — yours (recomputed from the request) vs OSS's (${r.stringToSign.serverSource})`));
-  else if (r.stringToSign.client !== null) out.push(st.bold('String to sign (recomputed from the request)'));
-  else out.push(st.bold(`OSS's string to sign (${r.stringToSign.serverSource})`));
-  const width = Math.min(24, Math.max(...r.lines.map((l) => l.label.length)) + 2);
-  const shown = (s: string | null): string => (s === null ? st.dim('(absent)') : s === '' ? st.dim('(empty)') : s);
+  const both = lines.some((l) => l.client !== null) && lines.some((l) => l.server !== null);
+  out.push(st.bold(both ? title.both : lines.some((l) => l.client !== null) ? title.client : title.server));
+  const width = Math.min(32, Math.max(...lines.map((l) => l.label.length)) + 2);
+  const shown = (v: string | null): string => (v === null ? st.dim('(absent)') : v === '' ? st.dim('(empty)') : v);
   let n = 0;
-  for (const l of r.lines) {
+  for (const l of lines) {
     n++;
-    const label = l.label.padEnd(width);
+    // A label longer than the column keeps one space before its value.
+    const label = l.label.length >= width ? `${l.label} ` : l.label.padEnd(width);
     if (!both || l.same) {
-      const value = both ? l.client : (l.client ?? l.server);
-      out.push(`  ${String(n).padStart(3)}  ${st.dim(label)}${shown(value)}`);
+      out.push(`  ${String(n).padStart(3)}  ${st.dim(label)}${shown(both ? l.client : (l.client ?? l.server))}`);
       continue;
     }
     out.push(`${st.red('✗')} ${String(n).padStart(3)}  ${st.bold(label)}${st.red('- yours ')}${shown(l.client)}`);
     out.push(`       ${' '.repeat(width)}${st.green('+ OSS\'s ')}${shown(l.server)}`);
   }
-  if (r.firstDifference) out.push(`First difference at byte ${r.firstDifference.offset} (line ${r.firstDifference.line}).`);
+  return out;
+}
+
+function diffBlock(r: CaseReport, st: Style): string[] {
+  const out = linesBlock(r.lines, {
+    both: `String to sign — yours (recomputed from the request) vs OSS's (${r.stringToSign.serverSource})`,
+    client: 'String to sign (recomputed from the request)',
+    server: `OSS's string to sign (${r.stringToSign.serverSource})`,
+  }, st);
+  if (out.length && r.firstDifference) out.push(`First difference at byte ${r.firstDifference.offset} (line ${r.firstDifference.line}).`);
+  const source = r.canonicalRequestSource === 'reconstructed' ? 'reconstructed from its StringToSign hash' : (r.canonicalRequestSource ?? '');
+  const cr = linesBlock(r.canonicalLines, {
+    both: `Canonical request — yours vs OSS's (${source})`,
+    client: 'Canonical request (recomputed from the request)',
+    server: 'OSS\'s canonical request',
+  }, st);
+  if (cr.length) out.push(...(out.length ? [''] : []), ...cr);
   return out;
 }
 
@@ -112,7 +119,7 @@ function causeBlock(r: CaseReport, st: Style): string[] {
   const out: string[] = [];
   r.causes.forEach((c, i) => {
     const mark = c.severity === 'info' ? st.cyan('ℹ') : c.id === 'insufficient-input' ? st.yellow('?') : st.red('✖');
-    const basis = c.basis === 'proven' ? ' [proven with the secret]' : c.basis === 'elimination' ? ' [by elimination]' : '';
+    const basis = c.basis === 'proven' ? ' [proven]' : c.basis === 'elimination' ? ' [by elimination]' : '';
     out.push(`${mark} ${i + 1}. ${st.bold(c.id)} — ${c.title}${st.dim(basis)}`);
     out.push(`     evidence  ${wrap(c.evidence, 96, '               ')}`);
     if (c.id !== 'insufficient-input' || c.fix !== c.evidence) out.push(`     fix       ${wrap(c.fix, 96, '               ')}`);
@@ -120,8 +127,9 @@ function causeBlock(r: CaseReport, st: Style): string[] {
     const signed = c.data?.['signed'];
     if (typeof signed === 'string') {
       // Number the lines and mark those that differ from the request's own string.
-      const ours = (r.stringToSign.client ?? '').split('\n');
-      out.push('     the string your code really signed (✗ = differs from the request as sent):');
+      const v4 = c.data?.['signedKind'] === 'canonical-request';
+      const ours = ((v4 ? r.canonicalRequest?.client : r.stringToSign.client) ?? '').split('\n');
+      out.push(`     the ${v4 ? 'canonical request' : 'string'} your code really signed (✗ = differs from the request as sent):`);
       signed.split('\n').forEach((l, j) => {
         const mark = ours[j] === l ? ' ' : st.red('✗');
         const shownLine = l === '' ? st.dim('(empty)') : l !== l.trim() ? JSON.stringify(l) : l; // make edge spaces visible

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { HeaderField } from '../../src/model/http.js';
 import type { V4QueryParam } from '../../src/sign/v4.js';
+import { diagnose } from '../../src/index.js';
 import { canonicalizeV4Headers, canonicalQuery, canonicalUri, renderV4CanonicalRequest, renderV4StringToSign, signV4, v4Scope, v4SigningKey } from '../../src/sign/v4.js';
 
 const USER_QUERY: V4QueryParam[] = [
@@ -114,5 +115,34 @@ describe('§5.3 V4 presigned URL vectors', () => {
   it('§6.1: CloudBox presigned (with additional headers abc;zabc, as in the SDK tests)', () => {
     const r = presign('20231217T025437Z', '599', [], ['ZAbc', 'abc'], 'cb-123', 'oss-cloudbox');
     expect(r.signature).toBe('07284191b9b4978ac3520cd39ee2dea2747eda454089359371ff463a6c7ba20f');
+  });
+});
+
+describe('verify accepts the V4 vectors as wire requests (ak/sk)', () => {
+  const QUERY = '%2Bparam1=value3&%2Bparam2=&param1=value1&param2=&%7Cparam1=value4&%7Cparam2=';
+  const header = (ts: string, auth: string, extra: string[] = []): string =>
+    [
+      `PUT /1234%2B-/123/1.txt?${QUERY} HTTP/1.1`,
+      'Host: bucket.oss-cn-hangzhou.aliyuncs.com',
+      'x-oss-head1: value', 'abc: value', 'ZAbc: value', 'XYZ: value',
+      'content-type: text/plain', 'x-oss-content-sha256: UNSIGNED-PAYLOAD', `x-oss-date: ${ts}`, ...extra,
+      `Authorization: OSS4-HMAC-SHA256 ${auth}`, '', '',
+    ].join('\r\n');
+  const presigned = (ts: string, sig: string, extra = ''): string =>
+    [
+      `PUT /1234%2B-/123/1.txt?${QUERY}&x-oss-signature-version=OSS4-HMAC-SHA256&x-oss-date=${ts}&x-oss-expires=599&x-oss-credential=ak%2F${ts.slice(0, 8)}%2Fcn-hangzhou%2Foss%2Faliyun_v4_request${extra}&x-oss-signature=${sig} HTTP/1.1`,
+      'Host: bucket.oss-cn-hangzhou.aliyuncs.com',
+      'x-oss-head1: value', 'abc: value', 'ZAbc: value', 'XYZ: value', 'content-type: application/octet-stream', '', '',
+    ].join('\r\n');
+  it.each([
+    ['§4.6 #1', header('20231216T162057Z', 'Credential=ak/20231216/cn-hangzhou/oss/aliyun_v4_request,Signature=e21d18daa82167720f9b1047ae7e7f1ce7cb77a31e8203a7d5f4624fa0284afe')],
+    ['§4.6 #2', header('20231216T172512Z', 'Credential=ak/20231216/cn-hangzhou/oss/aliyun_v4_request,AdditionalHeaders=abc;zabc,Signature=4a4183c187c07c8947db7620deb0a6b38d9fbdd34187b6dbaccb316fa251212f')],
+    ['§4.6 #2, oss2 separators', header('20231216T172512Z', 'Credential=ak/20231216/cn-hangzhou/oss/aliyun_v4_request, Signature=4a4183c187c07c8947db7620deb0a6b38d9fbdd34187b6dbaccb316fa251212f, AdditionalHeaders=abc;zabc')],
+    ['§4.6 #3', header('20231217T034736Z', 'Credential=ak/20231217/cn-hangzhou/oss/aliyun_v4_request,Signature=b94a3f999cf85bcdc00d332fbd3734ba03e48382c36fa4d5af5df817395bd9ea', ['x-oss-security-token: token'])],
+    ['§5.3 #1', presigned('20231217T025437Z', 'a39966c61718be0d5b14e668088b3fa07601033f6518ac7b523100014269c0fe')],
+    ['§5.3 #2', presigned('20231217T033009Z', '6bd984bfe531afb6db1f7550983a741b103a8c58e5e14f83ea474c2322dfa2b7', '&x-oss-additional-headers=abc%3Bzabc')],
+  ])('%s', (_name, text) => {
+    const report = diagnose([{ name: 'vector', bytes: Buffer.from(text) }], { command: 'verify', secret: 'sk' });
+    expect(report.results.map((r) => [r.signatureVersion, r.verdict, r.signature.verified, r.causes.map((c) => c.id)])).toEqual([[text.includes('x-oss-signature=') ? 'v4-query' : 'v4-header', 'ok', true, []]]);
   });
 });

@@ -5,6 +5,7 @@
 import { decodeUtf8 } from '../../compare/bytes.js';
 import { parseOssHost } from '../../request/addressing.js';
 import type { Rule } from '../rule.js';
+import { At } from '../rule.js';
 
 export const cdnHeadToGet: Rule = {
   id: 'cdn-head-to-get',
@@ -18,7 +19,7 @@ export const cdnHeadToGet: Rule = {
     return [{
       id: 'cdn-head-to-get',
       basis: 'observed',
-      evidence: `Line 1 (verb): you sent HEAD, OSS signed GET — the request was turned into GET on its way to OSS.${viaCdn}`,
+      evidence: `${At(line)}: you sent HEAD, OSS signed GET — the request was turned into GET on its way to OSS.${viaCdn}`,
       data: { sent: 'HEAD', signedByOss: 'GET', host: host ?? null },
     }];
   },

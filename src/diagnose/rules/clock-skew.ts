@@ -5,6 +5,7 @@
  * that far from the response's Date header.
  */
 import { findHeader } from '../../model/http.js';
+import { isSignatureMismatch } from '../analyze.js';
 import type { Rule } from '../rule.js';
 import { MAX_SKEW_MS, iso, parseTime, span } from '../time.js';
 
@@ -21,7 +22,7 @@ export const clockSkew: Rule = {
     const tooFar = skew !== null && Math.abs(skew) > MAX_SKEW_MS;
     // OSS checks the time before the signature: a SignatureDoesNotMatch means the time passed
     // its check, so a Date far from the response's Date here is a replayed capture, not the cause.
-    const signatureChecked = e?.code === 'SignatureDoesNotMatch' || e?.ec === '0002-00000040';
+    const signatureChecked = isSignatureMismatch(e);
     if (!said && tooFar && signatureChecked) {
       a.notes.push(`the request's time is ${span(skew!)} ${skew! > 0 ? 'ahead of' : 'behind'} the response's Date, yet OSS checked the signature (a skew over 15 min would have been RequestTimeTooSkewed): the capture was probably replayed later`);
       return [];

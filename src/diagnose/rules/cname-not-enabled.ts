@@ -7,8 +7,9 @@
  * custom domain as a regional endpoint. Not named merely because the Host is
  * a custom domain: CNAME mode may well be on.
  */
+import { isSignatureMismatch } from '../analyze.js';
 import type { Rule } from '../rule.js';
-import { resourcePair } from '../resource-facts.js';
+import { resourceLine, resourcePair } from '../resource-facts.js';
 
 export const cnameNotEnabled: Rule = {
   id: 'cname-not-enabled',
@@ -16,7 +17,7 @@ export const cnameNotEnabled: Rule = {
     const a = ctx.a;
     if (a.addressing?.style !== 'custom-domain') return [];
     const host = a.req?.host ?? '(unknown host)';
-    const pair = resourcePair(a, ctx.unclaimed('resource')[0]);
+    const pair = resourcePair(a, resourceLine(ctx.unclaimed));
     if (pair && pair.client.bucket !== pair.server.bucket) {
       ctx.claim(pair.line);
       return [{
@@ -27,7 +28,7 @@ export const cnameNotEnabled: Rule = {
       }];
     }
     const bucket = a.serverResource?.bucket ?? a.addressing.bucket;
-    const signatureError = a.error?.code === 'SignatureDoesNotMatch' || a.error?.ec === '0002-00000040';
+    const signatureError = isSignatureMismatch(a.error);
     if (signatureError && bucket && a.addressing.key.startsWith(`${bucket}/`)) {
       return [{
         id: 'cname-not-enabled',

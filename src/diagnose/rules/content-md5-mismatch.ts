@@ -11,15 +11,15 @@ function isHexDigestBase64(v: string): boolean {
 export const contentMd5Mismatch: Rule = {
   id: 'content-md5-mismatch',
   check(ctx) {
-    const changed = changedLine(ctx, 'content-md5');
+    const changed = changedLine(ctx, 'content-md5', { allowAbsent: true });
     if (!changed) return [];
     const { line, sent, oss } = changed;
     ctx.claim(line);
-    const hexNote = [sent, oss].some(isHexDigestBase64) ? ' One of them is base64 of the hex digest, not of the 16 raw MD5 bytes.' : '';
+    const hexNote = [sent ?? '', oss ?? ''].some(isHexDigestBase64) ? ' One of them is base64 of the hex digest, not of the 16 raw MD5 bytes.' : '';
     return [{
       id: 'content-md5-mismatch',
       basis: 'observed',
-      evidence: `${where(line)}: your request has ${sent === '' ? 'no Content-MD5' : JSON.stringify(sent)}, OSS signed ${oss === '' ? 'none' : JSON.stringify(oss)}.${hexNote}`,
+      evidence: `${where(line)}: your request has ${!sent ? 'no Content-MD5' : JSON.stringify(sent)}, OSS signed ${!oss ? 'none' : JSON.stringify(oss)}.${hexNote}`,
       data: { sent, signedByOss: oss },
     }];
   },

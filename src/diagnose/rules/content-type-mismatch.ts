@@ -19,20 +19,20 @@ export function culpritFor(value: string): string | null {
 export const contentTypeMismatch: Rule = {
   id: 'content-type-mismatch',
   check(ctx) {
-    const changed = changedLine(ctx, 'content-type');
+    const changed = changedLine(ctx, 'content-type', { allowAbsent: true });
     if (!changed) return [];
     const { line, sent, oss } = changed;
     ctx.claim(line);
-    const culprit = culpritFor(oss);
-    const sentText = sent === '' ? 'no Content-Type' : `Content-Type ${JSON.stringify(sent)}`;
-    const ossText = oss === '' ? 'no Content-Type' : JSON.stringify(oss);
+    const culprit = oss === null ? null : culpritFor(oss);
+    const sentText = sent === null || sent === '' ? 'no Content-Type' : `Content-Type ${JSON.stringify(sent)}`;
+    const ossText = oss === null || oss === '' ? 'no Content-Type' : JSON.stringify(oss);
     const finding: Finding = {
       id: 'content-type-mismatch',
       basis: 'observed',
       evidence: `${where(line)}: your request has ${sentText}, OSS signed ${ossText}.${culprit ? ` Likely culprit: ${culprit}.` : ''}`,
       data: { sent, signedByOss: oss, culprit },
     };
-    if (oss !== '' && sent === '') {
+    if (oss !== null && oss !== '' && (sent === null || sent === '')) {
       finding.fix = `Sign Content-Type ${JSON.stringify(oss)} (the value the runtime sends), or set the Content-Type explicitly on both the signer and the request.`;
     }
     return [finding];

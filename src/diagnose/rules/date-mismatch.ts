@@ -3,12 +3,29 @@
  * §2.2), a proxy rewrote Date, or a URL's Expires changed.
  */
 import { findHeader } from '../../model/http.js';
-import type { Rule } from '../rule.js';
+import type { Finding, Rule } from '../rule.js';
 import { changedLine, where } from '../rule.js';
 
 export const dateMismatch: Rule = {
   id: 'date-mismatch',
   check(ctx) {
+    // V4: the timestamp line of the string to sign, and the x-oss-date canonical header.
+    if (ctx.a.v4) {
+      const out: Finding[] = [];
+      for (const role of ['timestamp', 'date'] as const) {
+        const changed = changedLine(ctx, role, { allowAbsent: true });
+        if (!changed) continue;
+        ctx.claim(changed.line);
+        const { line, sent, oss } = changed;
+        out.push({
+          id: 'date-mismatch',
+          basis: 'observed',
+          evidence: `${where(line)}: your request's x-oss-date is ${sent === null ? '(absent)' : JSON.stringify(sent)}, OSS signed ${oss === null ? '(absent)' : JSON.stringify(oss)}. A V4 signature covers x-oss-date only; something changed it, or the signer used another time than the header it sent.`,
+          data: { sent, signedByOss: oss, source: 'x-oss-date' },
+        });
+      }
+      return out;
+    }
     const changed = changedLine(ctx, 'date');
     if (!changed) return [];
     const { line, sent, oss } = changed;

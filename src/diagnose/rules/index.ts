@@ -27,10 +27,17 @@ import { subresourceMismatch } from './subresource-mismatch.js';
 import { unencodedPlusInSignature } from './unencoded-plus-in-signature.js';
 import { unexplainedDifference } from './unexplained-difference.js';
 import { wrongSignatureMethod } from './wrong-signature-method.js';
+import { malformedV4Authorization } from './malformed-v4-authorization.js';
+import { v4ScopeMismatch } from './v4-scope-mismatch.js';
+import { v4AdditionalHeadersMismatch } from './v4-additional-headers-mismatch.js';
+import { signatureVersionMismatch } from './signature-version-mismatch.js';
 
 export const RULES: readonly Rule[] = [
   // What OSS said outright, and damage visible in the request itself.
   wrongSignatureMethod,
+  signatureVersionMismatch,
+  malformedV4Authorization,
+  v4ScopeMismatch,
   requestExpired,
   clockSkew,
   unencodedPlusInSignature,
@@ -43,6 +50,7 @@ export const RULES: readonly Rule[] = [
   contentTypeMismatch,
   dateMismatch,
   cdnRangeBehaviorHeader,
+  v4AdditionalHeadersMismatch,
   headerValueEncoding,
   headerWhitespace,
   proxyModifiedHeaders,

@@ -16,8 +16,9 @@ export function missingForVerdict(ctx: Parameters<Rule['check']>[0]): string | n
       return `${req.host} is a custom domain and OSS's error does not show the bucket: pass --bucket NAME (and --cname if the domain is bound to the bucket).`;
     }
     const scheme = req.auth.kind;
-    if (scheme === 'v4-header' || scheme === 'v4-query') return 'The request is signed with V4 (OSS4-HMAC-SHA256); this version of sigdoctor diagnoses V1 signatures only.';
-    if (scheme !== 'v1-header' && scheme !== 'v1-query') return `The request is signed with ${scheme.replace(/-(header|query)$/, '')} (${scheme.endsWith('query') ? 'in the URL' : 'in the Authorization header'}); sigdoctor recomputes OSS V1 signatures only.`;
+    if (scheme === 'v4-header' || scheme === 'v4-query') {
+      if (a.v4 && !a.v4.facts.credential) return null; // malformed-v4-authorization says why
+    } else if (scheme !== 'v1-header' && scheme !== 'v1-query') return `The request is signed with ${scheme.replace(/-(header|query)$/, '')} (${scheme.endsWith('query') ? 'in the URL' : 'in the Authorization header'}); sigdoctor recomputes OSS V1 and V4 signatures, not this scheme.`;
   }
   if (req && req.auth.kind === 'none' && (a.server || a.error)) {
     return 'The request carries no signature (no Authorization header and no Signature query parameter), so there is nothing to check. If your real request is signed, this copy lost it (a sanitized HAR export, a copy of the wrong request): capture it with `curl -v … 2>&1`.';
@@ -33,6 +34,9 @@ export function missingForVerdict(ctx: Parameters<Rule['check']>[0]): string | n
     // explain and verify work on a request alone (CONTRACT.md).
     if (a.options.command === 'explain' || a.options.command === 'verify') return null;
     return `Only the request was given. Add OSS's error response (the XML body; for HEAD requests the x-oss-err response header) — ${CAPTURE}. To check the signature alone, run \`sigdoctor verify\` with the secret.`;
+  }
+  if (a.v4 && a.v4.computation && a.v4.computation.stringToSign === null && a.error) {
+    return 'The V4 string to sign cannot be rebuilt: the request has no x-oss-date (header form) or no x-oss-date parameter (presigned form). Capture the request as sent, with all its headers.';
   }
   if (a.isAuthError && !a.server) {
     const isHead = req.method === 'HEAD';

@@ -4,12 +4,13 @@
  * V1 signs the raw decoded key (SIGNING.md §2.4, §10.6–10.7).
  */
 import type { Finding, Rule } from '../rule.js';
-import { normalizeKey, resourcePair } from '../resource-facts.js';
+import { At } from '../rule.js';
+import { normalizeKey, resourceLine, resourcePair } from '../resource-facts.js';
 
 export const keyEncodingMismatch: Rule = {
   id: 'key-encoding-mismatch',
   check(ctx) {
-    const pair = resourcePair(ctx.a, ctx.unclaimed('resource')[0]);
+    const pair = resourcePair(ctx.a, resourceLine(ctx.unclaimed));
     if (!pair || pair.client.bucket !== pair.server.bucket || pair.client.key === pair.server.key) return [];
     if (normalizeKey(pair.client.key) !== normalizeKey(pair.server.key)) return [];
     ctx.claim(pair.line);
@@ -29,7 +30,7 @@ export const keyEncodingMismatch: Rule = {
     const finding: Finding = {
       id: 'key-encoding-mismatch',
       basis: 'observed',
-      evidence: `Line ${pair.line.server!.lineNumber} (resource): the object key differs only in encoding — yours ${JSON.stringify(client.key)} (bytes ${hex(client.key)}), OSS's ${JSON.stringify(server.key)} (bytes ${hex(server.key)}).${how}`,
+      evidence: `${At(pair.line)}: the object key differs only in encoding — yours ${JSON.stringify(client.key)} (bytes ${hex(client.key)}), OSS's ${JSON.stringify(server.key)} (bytes ${hex(server.key)}).${how}`,
       data: { sentKey: client.key, ossKey: server.key },
     };
     if (fix) finding.fix = fix;

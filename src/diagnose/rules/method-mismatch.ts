@@ -3,7 +3,7 @@
  * first): something changed the method between the client and OSS.
  */
 import type { Rule } from '../rule.js';
-import { changedLine } from '../rule.js';
+import { At, changedLine } from '../rule.js';
 
 export const methodMismatch: Rule = {
   id: 'method-mismatch',
@@ -15,7 +15,7 @@ export const methodMismatch: Rule = {
     return [{
       id: 'method-mismatch',
       basis: 'observed',
-      evidence: `Line 1 (verb): your request is ${sent}, OSS signed ${oss}.`,
+      evidence: `${At(line)}: your request is ${sent}, OSS signed ${oss}.`,
       data: { sent, signedByOss: oss },
     }];
   },

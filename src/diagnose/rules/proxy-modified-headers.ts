@@ -12,13 +12,15 @@ export const proxyModifiedHeaders: Rule = {
   check(ctx) {
     const lines = ctx.unclaimed('header');
     if (lines.length === 0) return [];
+    const ossText = ctx.a.v4 ? 'OSS\'s canonical request' : 'OSS\'s string';
+    const yoursText = ctx.a.v4 ? 'your canonical request' : 'yours';
     const added: string[] = [];
     const removed: string[] = [];
     const changed: string[] = [];
     for (const l of lines) {
       ctx.claim(l);
-      if (l.client === null) added.push(`${l.headerName}: ${shownValue(l.server)} (line ${l.server!.lineNumber} of OSS's string)`);
-      else if (l.server === null) removed.push(`${l.headerName} (line ${l.client.lineNumber} of yours)`);
+      if (l.client === null) added.push(`${l.headerName}: ${shownValue(l.server)} (line ${l.server!.lineNumber} of ${ossText})`);
+      else if (l.server === null) removed.push(`${l.headerName} (line ${l.client.lineNumber} of ${yoursText})`);
       else changed.push(`${l.headerName}: you sent ${shownValue(l.client)}, OSS signed ${shownValue(l.server)}`);
     }
     const parts: string[] = [];

@@ -24,7 +24,21 @@ export const requestExpired: Rule = {
         if (expires <= 1e12) facts.push(late > 0 ? `OSS's clock said ${iso(serverNow)}, ${span(late)} after it` : `OSS's clock said ${iso(serverNow)}, ${span(late)} before it`);
       }
     }
-    const pastByClock = expires !== null && expires <= 1e12 && serverNow !== null && serverNow > expires * 1000;
+    // V4 presigned: x-oss-expires is relative to x-oss-date (SIGNING.md §5.1; DOC-EC/0002-00000236).
+    const v4 = a.v4?.facts;
+    let v4Past = false;
+    if (v4?.form === 'query' && v4.timestamp && v4.expires && /^\d+$/.test(v4.expires)) {
+      const signedAt = parseTime(v4.timestamp);
+      if (signedAt !== null) {
+        const end = signedAt + Number(v4.expires) * 1000;
+        facts.push(`the URL was signed at ${iso(signedAt)} for ${v4.expires} s, so it expired at ${iso(end)}`);
+        if (serverNow !== null) {
+          facts.push(`OSS's clock said ${iso(serverNow)}${serverNow > end ? `, ${span(serverNow - end)} after that` : ''}`);
+          v4Past = serverNow > end;
+        }
+      }
+    }
+    const pastByClock = (expires !== null && expires <= 1e12 && serverNow !== null && serverNow > expires * 1000) || v4Past;
     if (!said && !pastByClock) return [];
     const opening = said ? `OSS answered ${a.error?.code ?? 'an error'}${a.error?.message ? ` "${a.error.message}"` : ''}${ec ? ` (EC ${ec})` : ''}` : 'The signed URL had expired when OSS received it';
     return [{

@@ -3,12 +3,13 @@
  * path-style vs virtual-hosted confusion (SIGNING.md §2.4, §10.13).
  */
 import type { Rule } from '../rule.js';
-import { resourcePair } from '../resource-facts.js';
+import { At } from '../rule.js';
+import { resourceLine, resourcePair } from '../resource-facts.js';
 
 export const resourceMismatch: Rule = {
   id: 'resource-mismatch',
   check(ctx) {
-    const pair = resourcePair(ctx.a, ctx.unclaimed('resource')[0]);
+    const pair = resourcePair(ctx.a, resourceLine(ctx.unclaimed));
     if (!pair) return [];
     ctx.claim(pair.line);
     const { client, server } = pair;
@@ -22,7 +23,7 @@ export const resourceMismatch: Rule = {
     return [{
       id: 'resource-mismatch',
       basis: 'observed',
-      evidence: `Line ${pair.line.server!.lineNumber} (resource): yours is ${JSON.stringify(pair.clientText)}, OSS's is ${JSON.stringify(pair.serverText)}${facts.length ? ' — ' + facts.join('; ') : ''}.`,
+      evidence: `${At(pair.line)}: yours is ${JSON.stringify(pair.clientText)}, OSS's is ${JSON.stringify(pair.serverText)}${facts.length ? ' — ' + facts.join('; ') : ''}.`,
       data: { sent: pair.clientText, signedByOss: pair.serverText },
     }];
   },

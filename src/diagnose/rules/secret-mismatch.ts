@@ -4,12 +4,13 @@
  * without it this is named by elimination, and only when nothing else in the
  * input explains the rejection.
  */
+import { isSignatureMismatch } from '../analyze.js';
 import type { Rule } from '../rule.js';
 
 export const secretMismatch: Rule = {
   id: 'secret-mismatch',
   check({ a, found }) {
-    const sigError = a.error?.code === 'SignatureDoesNotMatch' || a.error?.ec === '0002-00000040';
+    const sigError = isSignatureMismatch(a.error);
     const s = a.secret;
     const id = a.req?.auth.kind === 'v1-header' || a.req?.auth.kind === 'v1-query' ? a.req.auth.accessKeyId : a.error?.accessKeyId;
     const forId = id ? ` for AccessKeyId ${id}` : '';
@@ -42,7 +43,7 @@ export const secretMismatch: Rule = {
         return [{
           id: 'secret-mismatch',
           basis: 'elimination',
-          evidence: `The strings to sign are byte-identical (${n} bytes), but the secret you supplied does not reproduce the request's signature from them (it gives ${s.expectedSignature}, the request carries ${a.requestSignature}), and none of ${s.tried} single changes to the string does either: the client used another secret than the one you supplied — or signed a string that differs in more than one place.`,
+          evidence: `The strings to sign are byte-identical (${n} bytes), but the secret you supplied does not reproduce the request's signature from them (it gives ${s.expectedSignature}, the request carries ${a.requestSignature})${s.tried > 0 ? `, and none of ${s.tried} candidate changes to the string does either` : ''}: the client used another secret than the one you supplied — or signed something that differs in more than one place.`,
           data: { stringsIdentical: true, secretReproducesSignature: false, hypothesesTried: s.tried },
         }];
       }
@@ -58,7 +59,7 @@ export const secretMismatch: Rule = {
       return [{
         id: 'secret-mismatch',
         basis: 'elimination',
-        evidence: `The secret you supplied does not reproduce the request's signature (it gives ${s.expectedSignature}, the request carries ${a.requestSignature}), and none of ${s.tried} single changes to the string to sign does either: the request was signed with another secret — or its string differs in more than one place.`,
+        evidence: `The secret you supplied does not reproduce the request's signature (it gives ${s.expectedSignature}, the request carries ${a.requestSignature})${s.tried > 0 ? `, and none of ${s.tried} candidate changes to what was signed does either` : ''}: the request was signed with another secret — or what it signed differs in more than one place.`,
         data: { secretReproducesSignature: false, hypothesesTried: s.tried },
       }];
     }

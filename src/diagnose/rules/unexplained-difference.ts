@@ -2,12 +2,27 @@
  * What is left: differing lines no rule claimed, or an authentication error
  * for which no rule applies. Lists exactly what differs so nothing is hidden.
  */
+import { isSignatureMismatch } from '../analyze.js';
 import type { Rule } from '../rule.js';
 import { shown, where } from '../rule.js';
 
 export const unexplainedDifference: Rule = {
   id: 'unexplained-difference',
   check(ctx) {
+    const hash = ctx.unclaimed('hash')[0];
+    const search = ctx.a.v4?.search;
+    if (hash && search) {
+      ctx.claim(hash);
+      const rest = ctx.unclaimed();
+      for (const l of rest) ctx.claim(l);
+      return [{
+        id: 'unexplained-difference',
+        basis: 'observed',
+        evidence: `${where(hash)}: OSS's canonical request hashes to ${shown(hash.server)}, yours to ${shown(hash.client)}, so OSS canonicalized something differently. None of ${search.tried} candidate changes (single changes and pairs of: ${search.triedKinds.join('; ')}) reproduces OSS's hash${search.complete ? '' : ` (the search stopped at its bound of ${search.tried} tries before every pair was tried)`}. Your canonical request is shown below: compare it, line by line, with the request OSS actually received.`,
+        fix: 'Capture what reaches OSS (the proxy/CDN configuration, `curl -v` from the proxy host), or ask OSS support for the CanonicalRequest of this RequestId.',
+        data: { tried: search.tried, triedKinds: search.triedKinds, complete: search.complete, ms: Math.round(search.ms) },
+      }];
+    }
     const lines = ctx.unclaimed();
     if (lines.length > 0) {
       for (const l of lines) ctx.claim(l);
@@ -20,7 +35,7 @@ export const unexplainedDifference: Rule = {
     }
     const a = ctx.a;
     const onlyInfo = ctx.found.every((f) => f.id === 'server-string-redacted');
-    const sigError = a.error?.code === 'SignatureDoesNotMatch' || a.error?.ec === '0002-00000040';
+    const sigError = isSignatureMismatch(a.error);
     if (a.isAuthError && onlyInfo && !sigError && a.error?.code !== undefined) {
       // The request's own Authorization header may already show what OSS objects to (DOC-EC 0002-00000061…65).
       const auth = a.req?.auth;

@@ -18,6 +18,16 @@ export const wrongSignatureMethod: Rule = {
     const inHeader = req !== null && req.auth.kind.endsWith('-header');
     const inQuery = req !== null && req.auth.kind.endsWith('-query');
     const hls = req !== null && hasHlsSign(req.query);
+    // A signature both in the header and in the query (EC 0002-00000039, SIGNING.md §1).
+    if (ec === '0002-00000039' || req?.signatureInBoth) {
+      return [{
+        id: 'wrong-signature-method',
+        basis: 'observed',
+        evidence: `The request carries a signature both in the Authorization header and in the URL query${ec === '0002-00000039' ? ' (OSS answered EC 0002-00000039)' : ''}; OSS accepts one place only.`,
+        fix: 'Send the signature in one place: drop the Authorization header from a signed URL request, or the signature parameters from a header-signed one.',
+        data: { ec: ec ?? null, signatureIn: 'both' },
+      }];
+    }
     if (ec === '0002-00000038' || ec === '0002-00000037') {
       const place = inHeader ? 'in the Authorization header' : inQuery ? 'in the URL query' : 'in one place';
       const wanted = inHeader ? 'a signed URL' : inQuery ? 'the Authorization header' : 'the other place';
