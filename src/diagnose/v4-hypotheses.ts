@@ -19,7 +19,7 @@ import type { CauseId } from './cause-ids.js';
 /** One change to the request as OSS received it. */
 export interface V4Change {
   /** Which part it touches: two changes to the same slot are never combined. */
-  slot: 'method' | 'content-type' | 'content-md5' | 'header' | 'uri' | 'query' | 'date' | 'host';
+  slot: 'method' | 'content-type' | 'content-md5' | 'header' | 'uri' | 'query' | 'query-form' | 'date' | 'host';
   cause: CauseId;
   /** What happened, as a sentence fragment ("a CDN turned HEAD into GET"). */
   change: string;
@@ -38,6 +38,8 @@ export interface RequestState {
   headers: HeaderField[];
   query: V4QueryParam[];
   uri: string;
+  /** Empty query values written `name=` instead of `name` (SIGNING.md §10.8, §12.5). */
+  emptyAsEquals?: boolean;
 }
 
 export interface ProvenV4Hypothesis {
@@ -208,6 +210,15 @@ export const V4_CANDIDATES: ReadonlyArray<{ kind: string; source: Source }> = [
       if (params.some((p) => p.value?.includes('+'))) {
         out.push({ slot: 'query', cause: 'subresource-mismatch', change: 'OSS read "+" in query values as a space', signed: { cause: 'subresource-mismatch', change: 'your code signed "+" in query values as a space' }, apply: (s) => ({ ...s, query: s.query.map((p) => ({ ...p, value: p.value === null ? null : p.value.split('+').join(' ') })) }) });
       }
+      if (params.some((p) => p.value === null || p.value === '')) {
+        out.push({
+          slot: 'query-form',
+          cause: 'subresource-mismatch',
+          change: 'OSS wrote empty query values as "name=" (ali-oss does; the SDKs write "name")',
+          signed: { cause: 'subresource-mismatch', change: 'your code signed empty query values as "name=" (ali-oss\'s qs.stringify does), OSS uses "name"' },
+          apply: (s) => ({ ...s, emptyAsEquals: true }),
+        });
+      }
       for (const p of x.req.query) {
         if (p.name === 'x-oss-signature' || (p.name.startsWith('x-oss-') && x.computation.mode === 'query')) continue;
         out.push({ slot: 'query', cause: 'subresource-mismatch', change: `the query parameter ${q(p.name)} was dropped on the way`, signed: { cause: 'subresource-mismatch', change: `your code did not sign the query parameter ${q(p.name)}` }, apply: (s) => ({ ...s, query: s.query.filter((o) => o.name !== p.name) }) });
@@ -221,12 +232,22 @@ export const V4_CANDIDATES: ReadonlyArray<{ kind: string; source: Source }> = [
  * Canonical pieces are cached per array: a change leaves the arrays it does
  * not touch as they were, so most of the ~thousands of tries only re-hash.
  */
+/** The canonical query with `name=` for empty values, as ali-oss's qs.stringify writes it. */
+function canonicalQueryWithEquals(params: readonly V4QueryParam[]): string {
+  return canonicalQuery(params)
+    .split('&')
+    .map((p) => (p === '' || p.includes('=') ? p : `${p}=`))
+    .join('&');
+}
+
 function canonicalBuilder(x: SearchInput): (s: RequestState) => string {
   const queries = new WeakMap<V4QueryParam[], string>();
+  const queriesEq = new WeakMap<V4QueryParam[], string>();
   const headers = new WeakMap<HeaderField[], V4CanonicalParts['headers']>();
   return (s) => {
-    let query = queries.get(s.query);
-    if (query === undefined) queries.set(s.query, (query = canonicalQuery(s.query)));
+    const cache = s.emptyAsEquals ? queriesEq : queries;
+    let query = cache.get(s.query);
+    if (query === undefined) cache.set(s.query, (query = s.emptyAsEquals ? canonicalQueryWithEquals(s.query) : canonicalQuery(s.query)));
     let hs = headers.get(s.headers);
     if (hs === undefined) headers.set(s.headers, (hs = canonicalizeV4Headers(s.headers, x.computation.additional)));
     return renderV4CanonicalRequest({ ...x.computation.parts, method: s.method, uri: s.uri, query, headers: hs });
@@ -244,6 +265,7 @@ function merge(base: RequestState, a: RequestState, b: RequestState, bChange: V4
     method: pick((s) => s.method),
     uri: pick((s) => s.uri),
     query: pick((s) => s.query),
+    emptyAsEquals: a.emptyAsEquals === true || b.emptyAsEquals === true,
     headers: a.headers !== base.headers && b.headers !== base.headers ? bChange.apply(a).headers : pick((s) => s.headers),
   };
 }

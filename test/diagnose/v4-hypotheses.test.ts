@@ -112,3 +112,14 @@ describe('with the secret: what the client really signed', () => {
     });
   });
 });
+
+describe('canonicalization variants', () => {
+  it('OSS wrote an empty query value as "name=" (SIGNING.md §12.5): found, named as a sub-resource difference', () => {
+    const sent: Sent = { method: 'GET', path: '/', key: '', query: 'acl', headers: BASE };
+    const cr = renderV4CanonicalRequest({ method: 'GET', uri: canonicalUri('examplebucket', ''), query: 'acl=', headers: canonicalizeV4Headers(BASE, []), additionalHeaders: '', payload: 'UNSIGNED-PAYLOAD' });
+    const sts = renderV4StringToSign(TS, SCOPE, cr);
+    const hex = Buffer.from(sts).toString('hex').toUpperCase().replace(/(..)/g, '$1 ');
+    const answer = `<Error>\n  <Code>SignatureDoesNotMatch</Code>\n  <StringToSignBytes>${hex}</StringToSignBytes>\n  <EC>0002-00000201</EC>\n</Error>\n`;
+    expect(run(sent, answer)).toEqual({ causes: ['subresource-mismatch/proven'], source: 'reconstructed' });
+  });
+});
