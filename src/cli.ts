@@ -21,6 +21,12 @@ import { FORMATS, formatReport } from './report/index.js';
 import type { Style } from './report/style.js';
 import { loadSecret } from './secret.js';
 import { EXAMPLES, findExample } from './examples/index.js';
+import type { HeaderField, HttpRequestMessage } from './model/http.js';
+import { readCases } from './index.js';
+import { parseTime } from './diagnose/time.js';
+import type { SignOptions } from './signer/sign-request.js';
+import { signRequest } from './signer/sign-request.js';
+import { formatSignHuman, formatSignJson } from './report/sign.js';
 import { VERSION } from './version.js';
 
 interface CommonOptions {
@@ -36,6 +42,78 @@ interface CommonOptions {
   request?: string;
   response?: string;
   debug?: boolean;
+}
+
+interface SignCliOptions extends CommonOptions {
+  method?: string;
+  url?: string;
+  header: string[];
+  v1?: boolean;
+  urlSignature?: boolean;
+  expires: string;
+  expiresAt?: string;
+  date?: string;
+  product: string;
+  additionalHeaders?: string;
+  accessKeyId?: string;
+  securityTokenFile?: string;
+}
+
+/** The request to sign: a file (any input format) or --method/--url/-H. */
+async function signInput(file: string | undefined, o: SignCliOptions, io: CliIo): Promise<HttpRequestMessage> {
+  const extra: HeaderField[] = o.header.map((h) => {
+    const colon = h.indexOf(':');
+    if (colon <= 0) throw new InputError(`-H ${JSON.stringify(h)}: a header is "Name: value"`);
+    return { name: h.slice(0, colon).trim(), value: h.slice(colon + 1).trim() };
+  });
+  if (file === undefined) {
+    if (!o.url) throw new InputError('sign: give --url URL (and --method, -H …), or a FILE with the request');
+    if (!/^https?:\/\//i.test(o.url)) throw new InputError(`--url ${o.url}: an absolute http(s) URL is needed`);
+    return { method: (o.method ?? 'GET').toUpperCase(), target: o.url, headers: extra };
+  }
+  const src = file === '-' ? await readStdin(io.stdin) : readFileInput(file);
+  const cases = readCases([src]);
+  const req = cases.find((c) => c.request)?.request;
+  if (!req) throw new InputError(`${src.name}: holds no request to sign`);
+  return { ...req, method: (o.method ?? req.method).toUpperCase(), target: o.url ?? req.target, headers: [...req.headers, ...extra] };
+}
+
+function parseSignTime(s: string): Date {
+  if (/^\d{9,11}$/.test(s)) return new Date(Number(s) * 1000);
+  const t = parseTime(s);
+  if (t === null) throw new InputError(`--date ${s}: not a time (use 20231216T162057Z, an HTTP date or Unix seconds)`);
+  return new Date(t);
+}
+
+function signOptions(o: SignCliOptions, env: NodeJS.ProcessEnv, secret: string, message: HttpRequestMessage): SignOptions {
+  const accessKeyId = o.accessKeyId ?? env['OSS_ACCESS_KEY_ID'];
+  if (!accessKeyId) throw new InputError('sign needs the AccessKey id', 'pass --access-key-id ID or set OSS_ACCESS_KEY_ID');
+  const num = (name: string, v: string): number => {
+    if (!/^\d+$/.test(v)) throw new InputError(`${name} ${v}: a whole number of seconds is needed`);
+    return Number(v);
+  };
+  let securityToken: string | undefined;
+  if (o.securityTokenFile) securityToken = loadSecret(o.securityTokenFile, {})?.secret;
+  else securityToken = env['OSS_SECURITY_TOKEN'] ?? env['OSS_SESSION_TOKEN'];
+  const expiresIn = num('--expires', o.expires);
+  if (!o.v1 && o.urlSignature && (expiresIn < 1 || expiresIn > 604800)) throw new InputError(`--expires ${expiresIn}: a V4 presigned URL lasts 1…604800 seconds (EC 0002-00000232)`);
+  const result: SignOptions = {
+    version: o.v1 ? 'v1' : 'v4',
+    query: o.urlSignature === true,
+    accessKeyId,
+    secret,
+    now: o.date ? parseSignTime(o.date) : new Date(),
+    expiresIn,
+    product: o.product,
+    additionalHeaders: (o.additionalHeaders ?? '').split(';').filter((n) => n.trim() !== ''),
+  };
+  if (securityToken) result.securityToken = securityToken;
+  if (o.expiresAt) result.expiresAt = num('--expires-at', o.expiresAt);
+  if (o.region) result.region = o.region;
+  if (o.bucket) result.bucket = o.bucket;
+  if (o.cname) result.cname = true;
+  void message;
+  return result;
 }
 
 export interface CliIo {
@@ -248,6 +326,47 @@ export async function runCli(io: CliIo): Promise<number> {
     }
     exitCode = 0; // a demo: its exit code does not depend on the example's verdict
   });
+
+  const collect = (v: string, prev: string[] = []): string[] => [...prev, v];
+  program.command('sign')
+    .description('produce the correct V4 (default) or V1 signature for a request: an Authorization header, or a signed URL with --url-signature')
+    .argument('[file]', 'a request to (re-)sign: raw HTTP, curl -v output, a URL; or give --method/--url/-H')
+    .option('--method <method>', 'HTTP method (default GET, or the file\'s)')
+    .option('--url <url>', 'the URL to sign (https://bucket.oss-cn-hangzhou.aliyuncs.com/key?acl)')
+    .option('-H, --header <header>', 'a header to send and sign, "Name: value" (repeatable)', collect, [])
+    .option('--v1', 'sign with V1 (HMAC-SHA1) instead of V4')
+    .option('--url-signature', 'put the signature in the URL (signed/presigned URL) instead of the Authorization header')
+    .option('--expires <seconds>', 'signed URL validity in seconds (default 900)', '900')
+    .option('--expires-at <unix-seconds>', 'V1 signed URL: the absolute Expires value')
+    .option('--date <time>', 'signing time (20231216T162057Z, an HTTP date or Unix seconds; default now)')
+    .option('--region <region>', 'V4 region (default: from the Host)')
+    .option('--product <product>', 'V4 product: oss, oss-cloudbox', 'oss')
+    .option('--additional-headers <names>', 'V4 AdditionalHeaders, e.g. "host;range"')
+    .option('--access-key-id <id>', 'AccessKey id (or OSS_ACCESS_KEY_ID)')
+    .option('--security-token-file <file>', 'STS token file (or OSS_SECURITY_TOKEN / OSS_SESSION_TOKEN)')
+    .option('--secret-file <file>', 'the AccessKey secret (or OSS_ACCESS_KEY_SECRET)')
+    .option('--bucket <name>', 'the bucket, for a custom domain')
+    .option('--cname', 'the Host is a custom domain bound to the bucket')
+    .option('--format <format>', 'human or json')
+    .option('--json', 'same as --format json')
+    .option('--debug', 'print stack traces for internal errors')
+    .addHelpText('after', `
+Examples:
+  $ OSS_ACCESS_KEY_ID=LTAI… OSS_ACCESS_KEY_SECRET=… sigdoctor sign --method PUT --url https://bucket.oss-cn-hangzhou.aliyuncs.com/a.txt -H 'Content-Type: text/plain'
+  $ sigdoctor sign --v1 --url-signature --expires 3600 --url https://bucket.oss-cn-hangzhou.aliyuncs.com/a.txt
+  $ sigdoctor sign request.txt          re-sign a captured request, to compare with what your code sent`)
+    .action(async (file: string | undefined, opts: SignCliOptions) => {
+      debug = opts.debug === true;
+      const format = formatOf(opts);
+      const loaded = loadSecret(opts.secretFile, io.env);
+      if (!loaded) throw new InputError('sign needs the AccessKey secret', 'set OSS_ACCESS_KEY_SECRET or pass --secret-file FILE (never on the command line)');
+      for (const w of loaded.warnings) err(`sigdoctor: warning: ${w}\n`);
+      secretValue = loaded.secret;
+      const message = await signInput(file, opts, io);
+      const result = signRequest(message, signOptions(opts, io.env, loaded.secret, message));
+      out(format === 'json' ? formatSignJson(result) : formatSignHuman(result, chooseStyle(opts, io)));
+      exitCode = 0;
+    });
 
   // Refuse a secret on the command line before commander sees it: argv is visible to other users.
   const secretFlag = io.argv.find((a) => /^--(secret|access-key-secret|sk)(=|$)/.test(a));

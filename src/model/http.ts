@@ -36,10 +36,24 @@ export interface HttpResponseMessage {
   bodyLossy?: boolean;
 }
 
+/**
+ * A string the CLIENT says it signed, as an SDK or tool logged it (INPUTS.md §6,
+ * §7): oss2's `string to be signed = b'…'`, Go SDK v1/ossutil `signStr:`, Go SDK
+ * v2 `StringToSign:`. Already unescaped to its real bytes.
+ */
+export interface ClientSignedString {
+  kind: 'v1-string-to-sign' | 'v4-string-to-sign' | 'v4-canonical-request';
+  text: string;
+  /** Where it came from, e.g. `oss2 DEBUG log`, `ossutil 1.x log`. */
+  source: string;
+}
+
 /** One request/response pair found in an input. Either side may be missing. */
 export interface Exchange {
   request?: HttpRequestMessage;
   response?: HttpResponseMessage;
+  /** What the client logged that it signed, when the input is an SDK log. */
+  clientSigned?: ClientSignedString[];
   /** Facts about how the input was read that a report may mention. */
   notes: string[];
 }
