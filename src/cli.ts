@@ -126,7 +126,7 @@ export interface CliIo {
 
 const EXAMPLES_HELP = `
 Options of diagnose, explain and verify (diagnose is the default command):
-  --format human|json     report format (default human); --json is --format json
+  --format FORMAT         human (default), json, markdown (tickets) or github (CI annotations); --json
   --no-redact             show AccessKey ids, signatures and tokens in full (never the secret)
   --color / --no-color    force colour on/off (default: on for a terminal; NO_COLOR, FORCE_COLOR)
   --secret-file FILE      the AccessKey secret (or the OSS_ACCESS_KEY_SECRET environment variable)
@@ -218,8 +218,7 @@ async function gatherInputs(files: string[], opts: CommonOptions, io: CliIo): Pr
 function formatOf(opts: CommonOptions): FormatName {
   const f = opts.json ? 'json' : (opts.format ?? 'human');
   if (!(FORMATS as readonly string[]).includes(f)) {
-    const later = f === 'markdown' || f === 'github' ? ` ("${f}" is planned but not in this version)` : '';
-    throw new InputError(`--format ${f}: unknown format${later}; use ${FORMATS.join(' or ')}`);
+    throw new InputError(`--format ${f}: unknown format; use ${FORMATS.join(', ')}`);
   }
   return f as FormatName;
 }
@@ -230,7 +229,7 @@ function exitCodeOf(report: Report): number {
 
 function addCommonOptions(cmd: Command, withInputs = true): Command {
   cmd
-    .addOption(new Option('--format <format>', 'report format: human or json').default(undefined))
+    .addOption(new Option('--format <format>', 'report format: human, json, markdown or github').default(undefined))
     .option('--json', 'same as --format json')
     .option('--color', 'force colour on')
     .option('--no-color', 'turn colour off (NO_COLOR and FORCE_COLOR are honoured too)')
@@ -271,6 +270,22 @@ export async function runCli(io: CliIo): Promise<number> {
     if (opts.cname) request.cname = true;
     if (opts.region) request.region = opts.region;
     if (opts.inputFormat) request.inputFormat = opts.inputFormat as InputFormatOption;
+    // A progress line for long batches (a HAR of hundreds of entries), only on a terminal.
+    const started = Date.now();
+    let shown = false;
+    if (io.stderr.isTTY) {
+      request.onProgress = (done, total) => {
+        if (total < 2 || Date.now() - started < 300) return;
+        if (done === total) {
+          if (shown) io.stderr.write('\r\x1b[K');
+          return;
+        }
+        if (done % 10 === 0 || !shown) {
+          io.stderr.write(`\rsigdoctor: diagnosed ${done} of ${total}…`);
+          shown = true;
+        }
+      };
+    }
     const report = diagnose(inputs, request);
     out(formatReport(report, format, { style: chooseStyle(opts, io), redact: opts.redact !== false }));
     exitCode = exitCodeOf(report);

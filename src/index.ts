@@ -10,7 +10,7 @@ import { decodeInput } from './parse/decode-input.js';
 import type { InputFormatOption, ParsedInput } from './parse/read-input.js';
 import { readInput } from './parse/read-input.js';
 import { analyze } from './diagnose/analyze.js';
-import { buildCaseReport, sensitiveValues } from './diagnose/engine.js';
+import { buildCaseReport, credentialsInText, sensitiveValues } from './diagnose/engine.js';
 import type { DiagnoseOptions } from './diagnose/options.js';
 
 export { InputError } from './model/input-error.js';
@@ -31,6 +31,8 @@ export interface InputSource {
 export interface DiagnoseRequest extends DiagnoseOptions {
   /** `--input-format`: skip detection. */
   inputFormat?: InputFormatOption;
+  /** Called as cases are diagnosed (a HAR can hold hundreds): done of total. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 function keepRole(input: ParsedInput, role: 'request' | 'response' | undefined): ParsedInput {
@@ -47,19 +49,27 @@ function keepRole(input: ParsedInput, role: 'request' | 'response' | undefined):
   return input;
 }
 
-/** Parse and pair the inputs into cases (exposed for tests and tools). */
-export function readCases(inputs: InputSource[], format?: InputFormatOption): DiagnosisCase[] {
+/** Parse and pair the inputs into cases, and what was skipped (exposed for tests and tools). */
+export function readInputs(inputs: InputSource[], format?: InputFormatOption): ReturnType<typeof assembleCases> {
   const parsed = inputs.map((src) => keepRole(readInput(decodeInput(src.bytes, src.name), src.name, format), src.role));
   return assembleCases(parsed);
 }
 
+export function readCases(inputs: InputSource[], format?: InputFormatOption): DiagnosisCase[] {
+  return readInputs(inputs, format).cases;
+}
+
 export function diagnose(inputs: InputSource[], options: DiagnoseRequest = {}): Report {
   const command = options.command ?? 'diagnose';
-  const cases = readCases(inputs, options.inputFormat);
+  const { cases, skipped } = readInputs(inputs, options.inputFormat);
   if (command === 'verify' && options.secret === undefined) {
     throw new InputError('verify needs the AccessKey secret', 'set OSS_ACCESS_KEY_SECRET or pass --secret-file FILE (never on the command line)');
   }
-  const analyses = cases.map((c) => analyze(c, { ...options, command }));
+  const analyses = cases.map((c, i) => {
+    const a = analyze(c, { ...options, command });
+    options.onProgress?.(i + 1, cases.length);
+    return a;
+  });
   if (command === 'verify') {
     const unsigned = analyses.find((a) => !a.req);
     if (unsigned) throw new InputError(`${unsigned.case.source}: verify needs the request (it checks the signature the request carries)`);
@@ -67,6 +77,8 @@ export function diagnose(inputs: InputSource[], options: DiagnoseRequest = {}): 
   return {
     command,
     results: analyses.map((a) => buildCaseReport(a, command)),
-    sensitive: analyses.flatMap(sensitiveValues),
+    // Skipped HAR entries are named by their URL, which may carry a live signed-URL signature.
+    sensitive: [...analyses.flatMap(sensitiveValues), ...skipped.flatMap((s) => credentialsInText(s.source))],
+    skipped,
   };
 }

@@ -61,7 +61,7 @@ describe('version and help', () => {
     const lines = r.stdout.split('\n');
     expect(lines[0]).toBe('Usage: sigdoctor [options] [command]');
     for (const cmd of ['diagnose', 'explain', 'verify', 'example']) expect(lines.some((l) => l.startsWith(`  ${cmd} [options] [`))).toBe(true);
-    for (const line of ['  $ curl -v https://bucket.oss-cn-hangzhou.aliyuncs.com/key 2>&1 | sigdoctor', '  --format human|json     report format (default human); --json is --format json']) {
+    for (const line of ['  $ curl -v https://bucket.oss-cn-hangzhou.aliyuncs.com/key 2>&1 | sigdoctor', '  --format FORMAT         human (default), json, markdown (tickets) or github (CI annotations); --json']) {
       expect(lines).toContain(line);
     }
   });
@@ -240,7 +240,7 @@ describe('bad input: one line on stderr, exit 2, no stack trace', () => {
 
   it('an unknown format', () => {
     const r = runCli(['--format', 'yaml', sample('curl-v-8.21.0-get-403.txt')]);
-    expect(r).toEqual({ code: 2, stdout: '', stderr: 'sigdoctor: --format yaml: unknown format; use human or json\n' });
+    expect(r).toEqual({ code: 2, stdout: '', stderr: 'sigdoctor: --format yaml: unknown format; use human, json, markdown, github\n' });
   });
 
   it('an unknown example', () => {

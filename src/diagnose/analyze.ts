@@ -10,6 +10,8 @@ import type { ParsedResource } from '../compare/v1-resource.js';
 import { parseV1Resource } from '../compare/v1-resource.js';
 import type { DiagnosisCase } from '../model/case.js';
 import type { ServerError } from '../model/server-error.js';
+import { isAuthFailure, isSignatureMismatch } from '../model/server-error.js';
+export { isAuthFailure, isSignatureMismatch };
 import type { Addressing } from '../request/addressing.js';
 import { resolveAddressing } from '../request/addressing.js';
 import type { SignatureVersion } from '../request/auth.js';
@@ -64,23 +66,32 @@ export interface Analysis {
   secret: SecretFacts | null;
   /** The error is a signature/authentication failure (SignatureDoesNotMatch or an EC of family 0002). */
   isAuthError: boolean;
+  /**
+   * A HAR entry without its Authorization header (Chrome's default sanitized
+   * export). `rebuilt`: the header was rebuilt from OSS's answer.
+   */
+  sanitizedHar: { rebuilt: boolean } | null;
   notes: string[];
 }
 
 /**
- * OSS computed a signature and it differed: SignatureDoesNotMatch, EC
- * 0002-00000040 (V1), 0002-00000201 (V4), 0002-00000225 (V4 with an IP
- * restriction) — as opposed to a request refused before the signature was checked.
+ * Chrome's default HAR export deletes the Authorization header (INPUTS.md §5.2).
+ * OSS's answer still shows what it received — OSSAccessKeyId and
+ * SignatureProvided, and for V4 the scope on line 3 of its StringToSign — so
+ * the header can be rebuilt and the request diagnosed anyway.
  */
-export function isSignatureMismatch(error: ServerError | undefined): boolean {
-  if (!error) return false;
-  return error.code === 'SignatureDoesNotMatch' || ['0002-00000040', '0002-00000201', '0002-00000225'].includes(error.ec ?? '');
-}
-
-export function isAuthFailure(error: ServerError | undefined): boolean {
-  if (!error) return false;
-  if (error.ec?.startsWith('0002-')) return true;
-  return ['SignatureDoesNotMatch', 'InvalidAccessKeyId', 'RequestTimeTooSkewed', 'AccessDenied'].includes(error.code ?? '') && error.ec === undefined;
+function rebuildSanitized(req: ResolvedRequest, error: ServerError | undefined, serverBytes: Uint8Array | null): { req: ResolvedRequest | null } | null {
+  if (req.auth.kind !== 'none') return null;
+  const ak = error?.accessKeyId;
+  const sig = error?.signatureProvided;
+  const signedLooking = req.headers.some((h) => h.name.toLowerCase() === 'x-oss-date');
+  if (!ak || !sig) return signedLooking || error?.code === 'SignatureDoesNotMatch' ? { req: null } : null;
+  if (serverBytes && isV4StringToSign(serverBytes)) {
+    const scope = decodeUtf8(serverBytes).split('\n')[2] ?? '';
+    const authorization = `OSS4-HMAC-SHA256 Credential=${ak}/${scope},Signature=${sig}`;
+    return { req: { ...req, auth: { kind: 'v4-header', authorization } } };
+  }
+  return { req: { ...req, auth: { kind: 'v1-header', authorization: `OSS ${ak}:${sig}`, accessKeyId: ak, signature: sig } } };
 }
 
 function requestSignatureOf(req: ResolvedRequest | null): string | null {
@@ -92,11 +103,16 @@ function requestSignatureOf(req: ResolvedRequest | null): string | null {
 
 export function analyze(c: DiagnosisCase, options: DiagnoseOptions): Analysis {
   const notes = [...c.notes];
-  const req = c.request ? resolveRequest(c.request) : null;
+  let req = c.request ? resolveRequest(c.request) : null;
   const error = c.serverError;
   if (error && !error.ec && c.response.ecHeader) error.ec = c.response.ecHeader;
   const server = pickServerString(error);
   if (server) notes.push(...server.notes);
+  const sanitized = c.fromHar && req ? rebuildSanitized(req, error, server?.bytes ?? null) : null;
+  if (sanitized?.req) {
+    req = sanitized.req;
+    notes.push('the HAR entry has no Authorization header (sanitized export); sigdoctor rebuilt it from OSS\'s answer (OSSAccessKeyId, SignatureProvided' + (req.auth.kind === 'v4-header' ? ' and the scope line of its StringToSign; AdditionalHeaders, if any, are unknown)' : ')'));
+  }
   const version = req ? signatureVersionOf(req.auth) : 'unknown';
   const isV1 = version === 'v1-header' || version === 'v1-query' || (req !== null && req.auth.kind === 'none');
   const dateLabel = version === 'v1-query' ? 'Expires' : 'Date';
@@ -214,6 +230,7 @@ export function analyze(c: DiagnosisCase, options: DiagnoseOptions): Analysis {
     requestSignature,
     secret,
     isAuthError: isAuthFailure(error),
+    sanitizedHar: sanitized ? { rebuilt: sanitized.req !== null } : null,
     notes,
   };
 }

@@ -173,7 +173,7 @@ export const CATALOGUE: Record<CauseId, CauseEntry> = {
     title: 'The HAR export removed the Authorization header',
     severity: 'info',
     fix: 'In DevTools enable "Allow to generate HAR with sensitive data" and export again, or capture with `curl -v`.',
-    docs: 'https://developer.chrome.com/docs/devtools/network/reference#save-as-har',
+    docs: 'https://developer.chrome.com/docs/devtools/network/reference',
   },
   'server-string-redacted': {
     title: 'OSS\'s StringToSign text and StringToSignBytes disagree; the bytes are used',

@@ -194,6 +194,22 @@ function schemeLabel(a: Analysis): string {
   return a.req ? (SCHEME_LABELS[a.req.auth.kind] ?? a.req.auth.kind) : 'signature scheme unknown (no request given)';
 }
 
+/** Credentials in the query of a URL inside some text (a HAR entry's label, say). */
+export function credentialsInText(text: string): SensitiveValue[] {
+  const at = text.indexOf('?');
+  if (at < 0) return [];
+  const out: SensitiveValue[] = [];
+  const query = text.slice(at + 1).split(/[\s)]/)[0] ?? '';
+  for (const p of parseQuery(repairDamagedQuery({ rawPath: '/', rawQuery: query }).query)) {
+    const v = p.value;
+    if (!v || v.replace(/\*/g, '').length < 8) continue;
+    const kind: SensitiveValue['kind'] | null = p.name === 'OSSAccessKeyId' ? 'access-key-id' : p.name === 'Signature' || p.name === 'x-oss-signature' ? 'signature' : p.name === 'security-token' || p.name === 'x-oss-security-token' ? 'token' : null;
+    if (kind) out.push({ value: v, kind }, { value: p.rawValue ?? v, kind });
+    if (p.name === 'x-oss-credential') out.push({ value: v.split('/')[0]!, kind: 'access-key-id' });
+  }
+  return out;
+}
+
 /** Every value in this case that reports must mask unless --no-redact. */
 export function sensitiveValues(a: Analysis): SensitiveValue[] {
   const out: SensitiveValue[] = [];

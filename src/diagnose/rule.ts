@@ -9,6 +9,7 @@ import { decodeUtf8, displayBytes } from '../compare/bytes.js';
 import type { AlignedLine, LabelledLine, LineRole } from '../compare/lines.js';
 import type { Analysis } from './analyze.js';
 import type { CauseId } from './cause-ids.js';
+import { CATALOGUE } from './catalogue.js';
 
 export type Basis =
   /** The secret proves it: an HMAC matched. */
@@ -38,6 +39,11 @@ export interface RuleContext {
   claim(line: AlignedLine): void;
   /** Findings of earlier rules (to avoid naming a cause by elimination when another is observed). */
   readonly found: readonly Finding[];
+}
+
+/** True for findings that explain or block a verdict (not informational ones such as server-string-redacted). */
+export function isDecisive(f: Finding): boolean {
+  return CATALOGUE[f.id].severity === 'error';
 }
 
 export interface Rule {

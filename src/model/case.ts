@@ -14,4 +14,6 @@ export interface DiagnosisCase {
   response: ServerResponseFacts;
   /** How the input was read (assumptions, lossy copies); shown in reports. */
   notes: string[];
+  /** The case is a HAR entry (browser export rules apply: sanitized exports drop Authorization). */
+  fromHar?: { creator: string | null };
 }

@@ -61,6 +61,8 @@ export interface CaseReport {
 export interface Report {
   command: Command;
   results: CaseReport[];
+  /** Inputs that were read but hold nothing to diagnose (a HAR's successful entries …). */
+  skipped?: Array<{ source: string; reason: string }>;
   /**
    * Values that must be masked unless --no-redact (AccessKey ids, signatures,
    * tokens), with their kind. Never serialised.

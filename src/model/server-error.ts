@@ -44,3 +44,20 @@ export interface ServerResponseFacts {
   /** Response `Date` header: the server's clock (go-v2 uses it for skew correction, SIGNING.md §8.4). */
   date?: string;
 }
+
+/**
+ * OSS computed a signature and it differed: SignatureDoesNotMatch, EC
+ * 0002-00000040 (V1), 0002-00000201 (V4), 0002-00000225 (V4 with an IP
+ * restriction) — as opposed to a request refused before the signature was checked.
+ */
+export function isSignatureMismatch(error: ServerError | undefined): boolean {
+  if (!error) return false;
+  return error.code === 'SignatureDoesNotMatch' || ['0002-00000040', '0002-00000201', '0002-00000225'].includes(error.ec ?? '');
+}
+
+export function isAuthFailure(error: ServerError | undefined): boolean {
+  if (!error) return false;
+  if (error.ec?.startsWith('0002-')) return true;
+  return ['SignatureDoesNotMatch', 'InvalidAccessKeyId', 'RequestTimeTooSkewed', 'AccessDenied'].includes(error.code ?? '') && error.ec === undefined;
+}
+

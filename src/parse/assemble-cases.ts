@@ -6,6 +6,7 @@
 import type { DiagnosisCase } from '../model/case.js';
 import type { HttpRequestMessage } from '../model/http.js';
 import type { ServerError, ServerResponseFacts } from '../model/server-error.js';
+import { isAuthFailure } from '../model/server-error.js';
 import type { LabelledExchange, ParsedInput } from './read-input.js';
 import { extractServerError } from './server-error-from-response.js';
 
@@ -31,17 +32,41 @@ function isError(side: ServerSide): boolean {
   return side.error !== undefined || (side.facts.status ?? 0) >= 400;
 }
 
+/** An input's exchange that holds nothing to diagnose, and why (HAR entries that are not signature errors). */
+export interface SkippedExchange {
+  source: string;
+  reason: string;
+}
+
 /**
  * Which exchanges of one input to diagnose: every one whose response is an
  * error (a `-L` redirect's 302 hop is skipped: the request that got the
  * signature error is the one to diagnose); if none is an error, the last one.
+ * A HAR holds a whole page load: only its signature errors are diagnosed, the
+ * other entries are listed as skipped.
  */
-function pickExchanges(input: ParsedInput): Array<{ ex: LabelledExchange; server?: ServerSide; index: number }> {
+function pickExchanges(input: ParsedInput, skipped: SkippedExchange[]): Array<{ ex: LabelledExchange; server?: ServerSide; index: number }> {
   const all = input.exchanges.map((ex, index) => {
     const server = ex.response ? serverSide(exchangeSource(input, ex, index, input.exchanges.length), ex) : undefined;
     return server ? { ex, server, index } : { ex, index };
   });
-  if (input.format === 'har') return all;
+  if (input.format === 'har') {
+    const keep = all.filter((e) => e.server !== undefined && isAuthFailure(e.server.error));
+    for (const e of all) {
+      if (keep.includes(e)) continue;
+      const source = exchangeSource(input, e.ex, e.index, input.exchanges.length);
+      const status = e.ex.response?.status;
+      const reason = e.ex.request?.method === 'OPTIONS'
+        ? `CORS preflight (${status ?? 'no response'})`
+        : status === undefined
+          ? `no response${e.ex.har?.failure ? ` (${e.ex.har.failure})` : ''}`
+          : e.server?.error?.code
+            ? `${status} ${e.server.error.code}${e.server.error.ec ? ` (EC ${e.server.error.ec})` : ''}: not a signature error`
+            : `${status}: ${status < 400 ? 'not an error' : 'not a signature error'}`;
+      skipped.push({ source, reason });
+    }
+    return keep;
+  }
   const errors = all.filter((e) => e.server !== undefined && isError(e.server));
   if (errors.length > 0) return errors;
   return all.length > 0 ? [all[all.length - 1]!] : [];
@@ -61,16 +86,21 @@ function makeCase(source: string, req: RequestSide | undefined, server: ServerSi
   return c;
 }
 
-export function assembleCases(inputs: ParsedInput[]): DiagnosisCase[] {
+export function assembleCases(inputs: ParsedInput[]): { cases: DiagnosisCase[]; skipped: SkippedExchange[] } {
   const cases: DiagnosisCase[] = [];
+  const skipped: SkippedExchange[] = [];
   const lonelyRequests: RequestSide[] = [];
   const lonelyServers: ServerSide[] = [];
   for (const input of inputs) {
-    const picked = pickExchanges(input);
+    const picked = pickExchanges(input, skipped);
     for (const { ex, server, index } of picked) {
       const source = exchangeSource(input, ex, index, input.exchanges.length);
       const req = ex.request ? { source, request: ex.request, notes: ex.notes } : undefined;
-      if (req && server) cases.push(makeCase(source, req, { ...server, notes: [...server.notes] }));
+      if (req && server) {
+        const c = makeCase(source, req, { ...server, notes: [...server.notes] });
+        if (ex.har) c.fromHar = { creator: ex.har.creator };
+        cases.push(c);
+      }
       else if (req) lonelyRequests.push(req);
       else if (server) lonelyServers.push({ ...server, notes: [...ex.notes, ...server.notes] });
     }
@@ -88,5 +118,5 @@ export function assembleCases(inputs: ParsedInput[]): DiagnosisCase[] {
     const source = req && srv ? `${req.source} + ${srv.source}` : (req?.source ?? srv!.source);
     cases.push(makeCase(source, req, srv));
   }
-  return cases;
+  return { cases, skipped };
 }

@@ -9,6 +9,10 @@ export interface HarExchange extends Exchange {
   /** 0-based entry index. */
   index: number;
   url: string;
+  /** log.creator.name: "WebInspector" (Chrome), "Firefox", "WebKit Web Inspector", "Charles Proxy", mitmproxy … */
+  creator: string | null;
+  /** The browser's own failure (`_error`, e.g. net::ERR_FAILED) for entries without a response. */
+  failure?: string;
 }
 
 export function looksLikeHar(text: string): boolean {
@@ -25,6 +29,7 @@ export function parseHar(text: string, name: string): HarExchange[] {
   }
   const entries = get(get(doc, 'log'), 'entries');
   if (!Array.isArray(entries)) throw new InputError(`${name}: a HAR file needs log.entries (an array)`);
+  const creator = str(get(get(get(doc, 'log'), 'creator'), 'name')) ?? null;
   const out: HarExchange[] = [];
   entries.forEach((entry: unknown, index: number) => {
     const req = get(entry, 'request');
@@ -35,7 +40,9 @@ export function parseHar(text: string, name: string): HarExchange[] {
     const request: HttpRequestMessage = { method: method.toUpperCase(), target: url, headers: headers(get(req, 'headers')) };
     const body = str(get(get(req, 'postData'), 'text'));
     if (body) request.body = body;
-    const ex: HarExchange = { index, url, request, notes: [] };
+    const ex: HarExchange = { index, url, request, notes: [], creator };
+    const failure = str(get(entry, '_error'));
+    if (failure) ex.failure = failure;
     const status = get(resp, 'status');
     if (typeof status === 'number' && status > 0) {
       const response: HttpResponseMessage = { status, headers: headers(get(resp, 'headers')) };

@@ -20,6 +20,8 @@ export type DetectedFormat = 'raw' | 'curl-verbose' | 'curl-trace' | 'har' | 'xm
 /** An exchange plus a label for it within its input (`#2`, a HAR entry URL). */
 export interface LabelledExchange extends Exchange {
   label?: string;
+  /** HAR entries: the exporting tool, and the browser's failure for entries without a response. */
+  har?: { creator: string | null; failure?: string };
 }
 
 export interface ParsedInput {
@@ -97,7 +99,10 @@ function readInputUnchecked(text: string, name: string, forced?: InputFormatOpti
   const result: ParsedInput = { name, format, exchanges: [], errors: [] };
   switch (format) {
     case 'har':
-      for (const ex of parseHar(text, name)) result.exchanges.push({ ...ex, label: `entry ${ex.index} ${ex.url}` });
+      for (const ex of parseHar(text, name)) {
+        const { index, url, creator, failure, ...rest } = ex;
+        result.exchanges.push({ ...rest, label: `entry ${index} ${url}`, har: failure ? { creator, failure } : { creator } });
+      }
       break;
     case 'curl-trace':
       result.exchanges = parseCurlTrace(text);

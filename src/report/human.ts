@@ -160,6 +160,12 @@ function formatCase(r: CaseReport, command: Report['command'], st: Style): strin
 export function formatHuman(report: Report, options: HumanOptions): string {
   const st = options.style;
   const parts = report.results.map((r) => formatCase(r, report.command, st));
+  if (report.skipped && report.skipped.length > 0) {
+    const shown = report.skipped.slice(0, 10).map((s) => st.dim(`  - ${s.source}: ${s.reason}`));
+    const more = report.skipped.length > 10 ? [st.dim(`  … and ${report.skipped.length - 10} more (--json lists them all)`)] : [];
+    parts.push([st.dim(`Skipped ${report.skipped.length} entr${report.skipped.length === 1 ? 'y' : 'ies'} that are not signature errors:`), ...shown, ...more].join('\n'));
+  }
+  if (report.results.length === 0) parts.push(st.bold('Nothing to diagnose: no signature error in the input.'));
   if (report.results.length > 1) {
     const count = (v: string): number => report.results.filter((r) => r.verdict === v).length;
     parts.push(st.bold(`${report.results.length} results: ${count('problem')} problem, ${count('inconclusive')} inconclusive, ${count('ok')} ok`));

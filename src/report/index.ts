@@ -3,12 +3,14 @@
  * Adding a format (markdown, github) is one file and one entry here.
  */
 import type { Report } from '../model/report.js';
+import { formatGithub } from './github.js';
 import { formatHuman } from './human.js';
+import { formatMarkdown } from './markdown.js';
 import { formatJson } from './json.js';
 import { redactReport } from './redact.js';
 import type { Style } from './style.js';
 
-export const FORMATS = ['human', 'json'] as const;
+export const FORMATS = ['human', 'json', 'markdown', 'github'] as const;
 export type FormatName = (typeof FORMATS)[number];
 
 export interface FormatOptions {
@@ -20,6 +22,8 @@ export interface FormatOptions {
 const FORMATTERS: Record<FormatName, (report: Report, options: FormatOptions) => string> = {
   human: (r, o) => formatHuman(r, { style: o.style }),
   json: (r) => formatJson(r),
+  markdown: (r, o) => formatMarkdown(r, o.redact),
+  github: (r) => formatGithub(r),
 };
 
 export function formatReport(report: Report, format: FormatName, options: FormatOptions): string {

@@ -26,5 +26,6 @@ export function formatJson(report: Report): string {
       notes: r.notes,
     })),
   };
-  return JSON.stringify(doc, null, 2) + '\n';
+  const withSkipped = report.skipped && report.skipped.length > 0 ? { ...doc, skipped: { count: report.skipped.length, entries: report.skipped } } : doc;
+  return JSON.stringify(withSkipped, null, 2) + '\n';
 }

@@ -46,5 +46,7 @@ function mapStrings<T>(v: T, f: (s: string) => string): T {
 /** A copy of the report with every sensitive value masked wherever it appears. */
 export function redactReport(report: Report): Report {
   const mask = maskerFor(report.sensitive);
-  return { ...report, results: mapStrings(report.results, mask) };
+  const out: Report = { ...report, results: mapStrings(report.results, mask) };
+  if (report.skipped) out.skipped = mapStrings(report.skipped, mask);
+  return out;
 }

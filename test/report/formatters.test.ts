@@ -19,6 +19,8 @@ const CASES: Array<[string, Array<ReturnType<typeof fx>>, DiagnoseRequest]> = [
   ['insufficient-stderr-only', [fx('samples/curl-sv-8.21.0-get-403-stderr-only.txt')], {}],
   ['explain-signed-url', [fx('content-type-mismatch/seed-002-mini-program-adds-json/url.txt')], { command: 'explain', secret: 'fixture-secret-not-real-0001' }],
   ['verify-put', [fx('samples/curl-v-8.21.0-put-403.txt')], { command: 'verify', secret: 'wrong-secret-for-demo' }],
+  ['v4-cdn-head-to-get-reconstructed', [fx('cdn-head-to-get/v4-header-head-through-cdn/request.txt'), fx('cdn-head-to-get/v4-header-head-through-cdn/response.xml')], { bucket: 'examplebucket' }],
+  ['v4-seed-001-malformed', [fx('malformed-v4-authorization/seed-001-unknown-key/request.txt')], {}],
 ];
 
 describe.each(CASES)('%s', (name, inputs, request) => {
@@ -26,6 +28,14 @@ describe.each(CASES)('%s', (name, inputs, request) => {
 
   it('human', async () => {
     await expect(formatReport(report, 'human', { style: plain, redact: true })).toMatchFileSnapshot(`__snapshots__/${name}.human.txt`);
+  });
+
+  it('markdown', async () => {
+    await expect(formatReport(report, 'markdown', { style: plain, redact: true }).replace(/sigdoctor \d+\.\d+\.\d+/, 'sigdoctor X')).toMatchFileSnapshot(`__snapshots__/${name}.md`);
+  });
+
+  it('github', async () => {
+    await expect(formatReport(report, 'github', { style: plain, redact: true })).toMatchFileSnapshot(`__snapshots__/${name}.github.txt`);
   });
 
   it('json', async () => {

@@ -18,6 +18,10 @@ export interface FixtureExpectation {
   firstDifference?: { offset: number; line: number } | null;
   /** signature.verified, when the fixture pins it. */
   verified?: boolean | null;
+  /** Inputs with several results (a HAR): one entry per result, in order; the top-level fields then describe the first. */
+  results?: Array<{ source: string; verdict: string; causes: string[] }>;
+  /** How many inputs were skipped (HAR entries that are not signature errors). */
+  skipped?: number;
 }
 
 export interface Fixture {

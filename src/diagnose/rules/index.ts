@@ -31,6 +31,7 @@ import { malformedV4Authorization } from './malformed-v4-authorization.js';
 import { v4ScopeMismatch } from './v4-scope-mismatch.js';
 import { v4AdditionalHeadersMismatch } from './v4-additional-headers-mismatch.js';
 import { signatureVersionMismatch } from './signature-version-mismatch.js';
+import { sanitizedHar } from './sanitized-har.js';
 
 export const RULES: readonly Rule[] = [
   // What OSS said outright, and damage visible in the request itself.
@@ -60,6 +61,7 @@ export const RULES: readonly Rule[] = [
   resourceMismatch,
   // Informational, then what remains.
   serverStringRedacted,
+  sanitizedHar,
   secretMismatch,
   unexplainedDifference,
   insufficientInput,

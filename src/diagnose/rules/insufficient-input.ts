@@ -5,6 +5,7 @@
  */
 import { parseOssHost } from '../../request/addressing.js';
 import type { Rule } from '../rule.js';
+import { isDecisive } from '../rule.js';
 
 const CAPTURE = 'capture it with `curl -v … 2>&1 | sigdoctor` (the verbose log shows the request and, with the body, OSS\'s error)';
 
@@ -19,6 +20,9 @@ export function missingForVerdict(ctx: Parameters<Rule['check']>[0]): string | n
     if (scheme === 'v4-header' || scheme === 'v4-query') {
       if (a.v4 && !a.v4.facts.credential) return null; // malformed-v4-authorization says why
     } else if (scheme !== 'v1-header' && scheme !== 'v1-query') return `The request is signed with ${scheme.replace(/-(header|query)$/, '')} (${scheme.endsWith('query') ? 'in the URL' : 'in the Authorization header'}); sigdoctor recomputes OSS V1 and V4 signatures, not this scheme.`;
+  }
+  if (a.sanitizedHar && !a.sanitizedHar.rebuilt) {
+    return 'The HAR entry lost its Authorization header in the export, and OSS\'s answer does not show the signature: export the HAR again with "Allow to generate HAR with sensitive data" enabled in DevTools, or capture with `curl -v … 2>&1`.';
   }
   if (req && req.auth.kind === 'none' && (a.server || a.error)) {
     return 'The request carries no signature (no Authorization header and no Signature query parameter), so there is nothing to check. If your real request is signed, this copy lost it (a sanitized HAR export, a copy of the wrong request): capture it with `curl -v … 2>&1`.';
@@ -52,7 +56,7 @@ export function missingForVerdict(ctx: Parameters<Rule['check']>[0]): string | n
 export const insufficientInput: Rule = {
   id: 'insufficient-input',
   check(ctx) {
-    if (ctx.found.some((f) => f.id !== 'server-string-redacted')) return [];
+    if (ctx.found.some(isDecisive)) return [];
     const missing = missingForVerdict(ctx);
     if (missing === null) return [];
     const host = ctx.a.req?.host;

@@ -6,6 +6,7 @@
  */
 import { isSignatureMismatch } from '../analyze.js';
 import type { Rule } from '../rule.js';
+import { isDecisive } from '../rule.js';
 
 export const secretMismatch: Rule = {
   id: 'secret-mismatch',
@@ -14,7 +15,7 @@ export const secretMismatch: Rule = {
     const s = a.secret;
     const id = a.req?.auth.kind === 'v1-header' || a.req?.auth.kind === 'v1-query' ? a.req.auth.accessKeyId : a.error?.accessKeyId;
     const forId = id ? ` for AccessKeyId ${id}` : '';
-    const otherCause = found.some((f) => f.id !== 'server-string-redacted');
+    const otherCause = found.some(isDecisive);
 
     // OSS's own string, signed with the given secret, gives the signature OSS saw.
     if (s?.serverStringVerifies === true && sigError) {

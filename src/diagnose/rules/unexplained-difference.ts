@@ -4,7 +4,7 @@
  */
 import { isSignatureMismatch } from '../analyze.js';
 import type { Rule } from '../rule.js';
-import { shown, where } from '../rule.js';
+import { isDecisive, shown, where } from '../rule.js';
 
 export const unexplainedDifference: Rule = {
   id: 'unexplained-difference',
@@ -34,7 +34,7 @@ export const unexplainedDifference: Rule = {
       }];
     }
     const a = ctx.a;
-    const onlyInfo = ctx.found.every((f) => f.id === 'server-string-redacted');
+    const onlyInfo = !ctx.found.some(isDecisive);
     const sigError = isSignatureMismatch(a.error);
     if (a.isAuthError && onlyInfo && !sigError && a.error?.code !== undefined) {
       // The request's own Authorization header may already show what OSS objects to (DOC-EC 0002-00000061…65).
