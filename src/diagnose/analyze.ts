@@ -108,6 +108,8 @@ export function analyze(c: DiagnosisCase, options: DiagnoseOptions): Analysis {
   if (error && !error.ec && c.response.ecHeader) error.ec = c.response.ecHeader;
   const server = pickServerString(error);
   if (server) notes.push(...server.notes);
+  const status = c.response.status;
+  if (status !== undefined && status < 400 && !error) notes.push(`OSS answered ${status}: it accepted the request's signature`);
   const sanitized = c.fromHar && req ? rebuildSanitized(req, error, server?.bytes ?? null) : null;
   if (sanitized?.req) {
     req = sanitized.req;

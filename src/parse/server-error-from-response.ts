@@ -45,7 +45,8 @@ export function extractServerError(resp: HttpResponseMessage, inputName: string)
     }
     notes.push('the x-oss-err response header is not base64 of an OSS error document; ignored');
   }
-  if (facts.ecHeader !== undefined || resp.status >= 400) {
+  // A success status means OSS accepted the request, whatever headers came along.
+  if (resp.status >= 400) {
     const error: ServerError = { origin: 'headers' };
     if (facts.ecHeader) error.ec = facts.ecHeader;
     if (facts.requestIdHeader) error.requestId = facts.requestIdHeader;

@@ -27,7 +27,10 @@ function summaryLine(r: CaseReport, command: Report['command']): string {
     if (r.signature.verified) return 'the secret reproduces the request\'s signature';
     return errors.length ? errors.map((c) => c.title).join('; ') : 'the secret does not reproduce the request\'s signature';
   }
-  if (r.verdict === 'ok') return r.firstDifference === null && r.stringToSign.server !== null ? 'the strings to sign match' : 'no signature problem found';
+  if (r.verdict === 'ok') {
+    if (r.error && r.error.status !== null && r.error.status < 400 && r.error.code === null) return `OSS accepted the request (HTTP ${r.error.status})`;
+    return r.firstDifference === null && r.stringToSign.server !== null ? 'the strings to sign match' : 'no signature problem found';
+  }
   if (r.verdict === 'inconclusive') return 'not enough input for a verdict';
   return errors.length === 1 ? errors[0]!.title : `${errors.length} causes found`;
 }

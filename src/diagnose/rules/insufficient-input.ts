@@ -34,6 +34,7 @@ export function missingForVerdict(ctx: Parameters<Rule['check']>[0]): string | n
     const signed = a.secret?.serverStringVerifies === false ? ' The secret you supplied does not turn OSS\'s string into SignatureProvided, so the client signed another string or used another secret; the request shows which.' : '';
     return `Only OSS's answer was given. Add the request as it was sent — ${CAPTURE}.${signed}`;
   }
+  if (!a.error && a.case.response.status !== undefined && a.case.response.status < 400) return null;
   if (!a.error) {
     // explain and verify work on a request alone (CONTRACT.md).
     if (a.options.command === 'explain' || a.options.command === 'verify') return null;
