@@ -6,7 +6,7 @@
  * result, or a failed verify; 2 usage error or unusable input (one line on
  * stderr, never a stack trace unless --debug).
  */
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { Chalk, supportsColor } from 'chalk';
 import { Command, CommanderError, Option } from 'commander';
 import type { Command as ReportCommand, Report } from './model/report.js';
@@ -27,6 +27,10 @@ import { parseTime } from './diagnose/time.js';
 import type { SignOptions } from './signer/sign-request.js';
 import { signRequest } from './signer/sign-request.js';
 import { formatSignHuman, formatSignJson } from './report/sign.js';
+import { EC_CATALOGUE } from './ec/catalogue.js';
+import { lookupEc } from './ec/lookup.js';
+import { formatEcHuman, formatEcJson, formatEcList } from './report/ec.js';
+import { decodeInput } from './parse/decode-input.js';
 import { VERSION } from './version.js';
 
 interface CommonOptions {
@@ -381,6 +385,43 @@ Examples:
       const result = signRequest(message, signOptions(opts, io.env, loaded.secret, message));
       out(format === 'json' ? formatSignJson(result) : formatSignHuman(result, chooseStyle(opts, io)));
       exitCode = 0;
+    });
+
+  program.command('ec')
+    .description('explain an OSS error code: meaning, likely causes, fix, documentation (0002-00000040, SignatureDoesNotMatch, or an error XML/response)')
+    .argument('[code-or-file]', 'an EC, an error Code, a file with an error XML/response, or - for stdin')
+    .option('--list', 'list every error code sigdoctor knows')
+    .option('--format <format>', 'human or json')
+    .option('--json', 'same as --format json')
+    .option('--color', 'force colour on')
+    .option('--no-color', 'turn colour off')
+    .option('--debug', 'print stack traces for internal errors')
+    .addHelpText('after', `
+Examples:
+  $ sigdoctor ec 0002-00000040
+  $ sigdoctor ec SignatureDoesNotMatch
+  $ sigdoctor ec error.xml            the EC inside an error document or response
+  $ sigdoctor ec --list`)
+    .action(async (query: string | undefined, opts: CommonOptions & { list?: boolean }) => {
+      debug = opts.debug === true;
+      const st = chooseStyle(opts, io);
+      const json = formatOf(opts) === 'json';
+      if (opts.list) {
+        out(json ? formatEcJson({ kind: 'list', entries: EC_CATALOGUE }) : formatEcList(st));
+        return;
+      }
+      let text: string;
+      if (query === undefined || query === '-') {
+        if (query === undefined && io.stdin.isTTY) throw new InputError('ec: give a code (0002-00000040), an error Code (SignatureDoesNotMatch) or a file', 'or list them with sigdoctor ec --list');
+        text = decodeInput((await readStdin(io.stdin)).bytes, 'stdin');
+      } else if (existsSync(query) && statSync(query).isFile()) {
+        text = decodeInput(readFileInput(query).bytes, query);
+      } else text = query;
+      const result = lookupEc(text);
+      if (result.kind === 'not-found') {
+        throw new InputError(`ec: no OSS error code in ${query === undefined || query === '-' ? 'stdin' : JSON.stringify(query.length > 60 ? `${query.slice(0, 60)}…` : query)}`, 'give an EC like 0002-00000040, a Code like SignatureDoesNotMatch, or an error XML; sigdoctor ec --list shows them all');
+      }
+      out(json ? formatEcJson(result) : formatEcHuman(result, st));
     });
 
   // Refuse a secret on the command line before commander sees it: argv is visible to other users.

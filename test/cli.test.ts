@@ -81,7 +81,7 @@ describe('diagnose', () => {
     expect(res.verdict).toBe('problem');
     expect(res.signatureVersion).toBe('v1-header');
     expect(res.request).toEqual({ method: 'GET', host: 'examplebucket.oss-cn-hangzhou.aliyuncs.com', path: '/exampleobject.txt', query: '' });
-    expect(res.error).toEqual({ status: 403, code: 'SignatureDoesNotMatch', ec: '0002-00000040', requestId: '6650B1A4D11E553933CCDE27' });
+    expect(res.error).toEqual({ status: 403, code: 'SignatureDoesNotMatch', ec: '0002-00000040', requestId: '6650B1A4D11E553933CCDE27', ecMeaning: expect.stringMatching(/^Signature mismatch for a V1 signature/) });
     const sts = 'GET\n\n\nSun, 22 Nov 2026 14:02:21 GMT\n/examplebucket/exampleobject.txt';
     expect(res.stringToSign).toEqual({ client: sts, server: sts, serverSource: 'StringToSignBytes' });
     expect(res.firstDifference).toBeNull();
@@ -270,5 +270,32 @@ describe('example', () => {
       const doc = json(r.stdout);
       expect(doc.results[0]!.verdict).toBe('problem');
     }
+  });
+});
+
+describe('ec', () => {
+  it('explains an EC, exit 0', () => {
+    const r = runCli(['ec', '0002-00000038']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout.split('\n')[0]).toBe('EC 0002-00000038  (Mode / method selection)');
+    expect(r.stdout.split('\n')).toContain('  Docs: https://www.alibabacloud.com/help/en/oss/support/0002-00000038');
+  });
+
+  it('explains the EC inside an error response (the HEAD capture\'s x-oss-err)', () => {
+    const r = runCli(['ec', '--json', sample('curl-v-8.21.0-head-403.txt')]);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout) as { kind: string; entry: { ec: string; code: string } };
+    expect({ kind: doc.kind, ec: doc.entry.ec, code: doc.entry.code }).toEqual({ kind: 'ec', ec: '0002-00000040', code: 'SignatureDoesNotMatch' });
+  });
+
+  it('lists every code', () => {
+    const r = runCli(['ec', '--list', '--json']);
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as { entries: unknown[] }).entries).toHaveLength(112);
+  });
+
+  it('no code in the query is a usage error, exit 2', () => {
+    expect(runCli(['ec', 'banana'])).toEqual({ code: 2, stdout: '', stderr: 'sigdoctor: ec: no OSS error code in "banana" — give an EC like 0002-00000040, a Code like SignatureDoesNotMatch, or an error XML; sigdoctor ec --list shows them all\n' });
   });
 });

@@ -11,6 +11,7 @@ import { findHeader } from '../model/http.js';
 import { parseQuery, repairDamagedQuery } from '../request/url-parts.js';
 import type { Analysis } from './analyze.js';
 import { CATALOGUE, DOCS } from './catalogue.js';
+import { findEcEntry } from '../ec/lookup.js';
 import type { Finding, RuleContext } from './rule.js';
 import { RULES } from './rules/index.js';
 import { explainSteps } from './explain-steps.js';
@@ -261,6 +262,19 @@ export function sensitiveValues(a: Analysis): SensitiveValue[] {
   return out;
 }
 
+function errorFacts(a: Analysis): NonNullable<CaseReport['error']> {
+  const e = a.error;
+  const ec = e?.ec ?? a.case.response.ecHeader ?? null;
+  return {
+    status: a.case.response.status ?? null,
+    code: e?.code ?? null,
+    ec,
+    requestId: e?.requestId ?? a.case.response.requestIdHeader ?? null,
+    // The same data as `sigdoctor ec`.
+    ecMeaning: ec ? (findEcEntry(ec)?.meaning ?? null) : null,
+  };
+}
+
 export function buildCaseReport(a: Analysis, command: Command): CaseReport {
   const causes = sortCauses(runRules(a).map((f) => toCause(f, a)));
   const req = a.req;
@@ -272,9 +286,7 @@ export function buildCaseReport(a: Analysis, command: Command): CaseReport {
     signatureVersion: a.version,
     scheme: schemeLabel(a),
     request: req ? { method: a.client?.parts.verb ?? req.method, host: req.host, path: req.target.rawPath, query: req.target.rawQuery } : null,
-    error: e || status !== null
-      ? { status, code: e?.code ?? null, ec: e?.ec ?? a.case.response.ecHeader ?? null, requestId: e?.requestId ?? a.case.response.requestIdHeader ?? null }
-      : null,
+    error: e || status !== null ? errorFacts(a) : null,
     stringToSign: {
       client: a.v4 ? (a.v4.computation?.stringToSign ?? null) : (a.client?.stringToSign ?? null),
       server: a.server ? decodeUtf8(a.server.bytes) : null,

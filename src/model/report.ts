@@ -42,7 +42,8 @@ export interface CaseReport {
   /** Extension: the scheme in words, also when signatureVersion is "unknown" (AWS, OSS2, none). */
   scheme: string;
   request: { method: string; host: string | null; path: string; query: string } | null;
-  error: { status: number | null; code: string | null; ec: string | null; requestId: string | null } | null;
+  /** `ecMeaning` (extension): the EC's meaning from sigdoctor's EC catalogue (`sigdoctor ec`). */
+  error: { status: number | null; code: string | null; ec: string | null; requestId: string | null; ecMeaning?: string | null } | null;
   stringToSign: { client: string | null; server: string | null; serverSource: 'StringToSignBytes' | 'StringToSign' | null };
   canonicalRequest: { client: string; server: string | null } | null;
   /** Extension: where OSS's canonical request comes from (V4). */

@@ -64,6 +64,7 @@ function requestLine(r: CaseReport, st: Style): string[] {
   if (r.error) {
     const bits = [r.error.status !== null ? String(r.error.status) : null, r.error.code, r.error.ec ? `EC ${r.error.ec}` : null, r.error.requestId ? `RequestId ${r.error.requestId}` : null].filter(Boolean);
     if (bits.length) out.push(`OSS answered: ${bits.join(' · ')}`);
+    if (r.error.ec && r.error.ecMeaning) out.push(st.dim(`EC ${r.error.ec}: ${r.error.ecMeaning} (sigdoctor ec ${r.error.ec})`));
   }
   return out;
 }

@@ -59,6 +59,7 @@ function formatCase(r: CaseReport, command: Report['command']): string[] {
     const bits = [r.error.status !== null ? String(r.error.status) : null, r.error.code, r.error.ec ? `EC ${r.error.ec}` : null].filter(Boolean).join(' · ');
     if (bits) out.push(`| OSS answered | ${cell(bits)} |`);
     if (r.error.requestId) out.push(`| RequestId | ${code(r.error.requestId)} |`);
+    if (r.error.ec && r.error.ecMeaning) out.push(`| EC ${r.error.ec} | ${cell(r.error.ecMeaning)} |`);
   }
   if (r.signature.verified !== null) out.push(`| Secret reproduces the signature | ${r.signature.verified ? 'yes' : 'no'} |`);
   if (r.causes.length) {
