@@ -52,11 +52,11 @@ const SPECIAL: Record<string, { plain: Expect; withSecret: Expect }> = {
   },
   // A request alone.
   'raw-request-lf.txt': { plain: 'inconclusive:insufficient-input', withSecret: 'inconclusive:insufficient-input' },
-  // ali-oss DEBUG log: read for its two <Error> documents (the request lines come with SDK-log
-  // support); with the secret each document alone proves secret-mismatch.
+  // ali-oss DEBUG log: three exchanges (PUT, HEAD, GET), each request paired with the error OSS
+  // answered (the HEAD's from its x-oss-err header); with the secret each one proves secret-mismatch.
   'sdk-ali-oss-6.23.0-DEBUG-stderr.txt': {
-    plain: 'inconclusive:insufficient-input | inconclusive:insufficient-input',
-    withSecret: 'problem:secret-mismatch | problem:secret-mismatch',
+    plain: 'problem:secret-mismatch | problem:secret-mismatch | problem:secret-mismatch',
+    withSecret: 'problem:secret-mismatch | problem:secret-mismatch | problem:secret-mismatch',
   },
   // console.log(err): the error's code and EC only.
   'sdk-ali-oss-6.23.0-console-log-err.txt': {

@@ -25,6 +25,8 @@ import type { ProvenHypothesis } from './v1-hypotheses.js';
 import { searchV1Hypotheses } from './v1-hypotheses.js';
 import type { DiagnoseOptions } from './options.js';
 import type { V4Analysis } from './analyze-v4.js';
+import type { SdkCheck } from './sdk-check.js';
+import { checkSdkStrings } from './sdk-check.js';
 import { analyzeV4 } from './analyze-v4.js';
 import { signV4, v4SigningKey } from '../sign/v4.js';
 import { isV4StringToSign } from '../compare/v4-diff.js';
@@ -71,6 +73,8 @@ export interface Analysis {
    * export). `rebuilt`: the header was rebuilt from OSS's answer.
    */
   sanitizedHar: { rebuilt: boolean } | null;
+  /** What an SDK log says the client signed, compared with OSS's string and with sigdoctor's. */
+  sdk: SdkCheck | null;
   notes: string[];
 }
 
@@ -215,9 +219,22 @@ export function analyze(c: DiagnosisCase, options: DiagnoseOptions): Analysis {
     secret = { expectedSignature, verifies, serverStringVerifies, hypotheses, tried };
   }
 
+  const sdk = c.clientSigned?.length
+    ? checkSdkStrings({
+        clientSigned: c.clientSigned,
+        v1StringToSign: client?.stringToSign ?? null,
+        v4CanonicalRequest: v4?.computation?.canonicalRequest ?? null,
+        v4StringToSign: v4?.computation?.stringToSign ?? null,
+        serverStringToSign: server?.bytes ?? null,
+        serverCanonicalRequest: v4?.canonicalSource && v4.canonicalSource !== 'reconstructed' ? v4.serverCanonicalRequest : null,
+      })
+    : null;
+  if (sdk?.vsRecomputed?.identical) notes.push(`the ${sdk.source} shows the client signed exactly what sigdoctor computes for the request it sent: the SDK signs correctly`);
+
   return {
     case: c,
     options,
+    sdk,
     req,
     version,
     error,

@@ -15,6 +15,7 @@ import { findEcEntry } from '../ec/lookup.js';
 import type { Finding, RuleContext } from './rule.js';
 import { RULES } from './rules/index.js';
 import { explainSteps } from './explain-steps.js';
+import { sdkFindings } from './sdk-check.js';
 
 /**
  * Parser notes that describe how a capture was read but change nothing in the
@@ -48,6 +49,12 @@ function provenFindings(a: Analysis): Finding[] {
 function runRules(a: Analysis): Finding[] {
   const claimed = new Set<AlignedLine>();
   const found: Finding[] = provenFindings(a);
+  // What an SDK log shows the client signed, where it differs from the request it sent.
+  for (const f of a.sdk ? sdkFindings(a.sdk) : []) {
+    const same = found.find((g) => g.id === f.id);
+    if (same) same.evidence += ` ${f.evidence}`;
+    else found.push(f);
+  }
   // When OSS's own string reproduces the signature with the secret, the client signed
   // exactly what OSS signed: any remaining line difference is sigdoctor's recomputation,
   // not the user's problem, so the line rules stay silent.

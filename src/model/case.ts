@@ -1,4 +1,4 @@
-import type { HttpRequestMessage, HttpResponseMessage } from './http.js';
+import type { ClientSignedString, HttpRequestMessage, HttpResponseMessage } from './http.js';
 import type { ServerError, ServerResponseFacts } from './server-error.js';
 
 /**
@@ -14,6 +14,8 @@ export interface DiagnosisCase {
   response: ServerResponseFacts;
   /** How the input was read (assumptions, lossy copies); shown in reports. */
   notes: string[];
+  /** What the client logged that it signed (SDK debug logs). */
+  clientSigned?: ClientSignedString[];
   /** The case is a HAR entry (browser export rules apply: sanitized exports drop Authorization). */
   fromHar?: { creator: string | null };
 }

@@ -4,7 +4,7 @@
  * --request/--response) — CONTRACT.md "Inputs".
  */
 import type { DiagnosisCase } from '../model/case.js';
-import type { HttpRequestMessage } from '../model/http.js';
+import type { ClientSignedString, HttpRequestMessage } from '../model/http.js';
 import type { ServerError, ServerResponseFacts } from '../model/server-error.js';
 import { isAuthFailure } from '../model/server-error.js';
 import type { LabelledExchange, ParsedInput } from './read-input.js';
@@ -14,6 +14,7 @@ interface RequestSide {
   source: string;
   request: HttpRequestMessage;
   notes: string[];
+  clientSigned?: ClientSignedString[];
 }
 
 interface ServerSide {
@@ -82,6 +83,7 @@ function serverSide(source: string, ex: LabelledExchange): ServerSide {
 function makeCase(source: string, req: RequestSide | undefined, server: ServerSide | undefined): DiagnosisCase {
   const c: DiagnosisCase = { source, response: server?.facts ?? {}, notes: [...(req?.notes ?? []), ...(server?.notes ?? [])] };
   if (req) c.request = req.request;
+  if (req?.clientSigned?.length) c.clientSigned = req.clientSigned;
   if (server?.error) c.serverError = server.error;
   return c;
 }
@@ -95,7 +97,7 @@ export function assembleCases(inputs: ParsedInput[]): { cases: DiagnosisCase[]; 
     const picked = pickExchanges(input, skipped);
     for (const { ex, server, index } of picked) {
       const source = exchangeSource(input, ex, index, input.exchanges.length);
-      const req = ex.request ? { source, request: ex.request, notes: ex.notes } : undefined;
+      const req: RequestSide | undefined = ex.request ? { source, request: ex.request, notes: ex.notes, ...(ex.clientSigned ? { clientSigned: ex.clientSigned } : {}) } : undefined;
       if (req && server) {
         const c = makeCase(source, req, { ...server, notes: [...server.notes] });
         if (ex.har) c.fromHar = { creator: ex.har.creator };
@@ -107,7 +109,7 @@ export function assembleCases(inputs: ParsedInput[]): { cases: DiagnosisCase[]; 
     input.errors.forEach((error, i) => {
       const source = input.errors.length > 1 ? `${input.name} (error ${i + 1})` : input.name;
       const facts: ServerResponseFacts = {};
-      lonelyServers.push({ source, error, facts, notes: [] });
+      lonelyServers.push({ source, error, facts, notes: [...(input.notes ?? [])] });
     });
   }
   // Pair requests given alone with responses given alone, in order (either file order works).

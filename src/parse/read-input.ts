@@ -11,11 +11,15 @@ import { decodeOssErrHeader, findErrorXml, parseErrorXml } from './error-xml.js'
 import { looksLikeHar, parseHar } from './har.js';
 import { looksLikeRawHttp, parseRawHttp } from './http-message.js';
 import { looksLikeAliOssErrorObject, parseAliOssErrorObjects } from './sdk-error-object.js';
+import { looksLikeCurlCommand, parseCurlCommand } from './curl-command.js';
+import { recoverErrorXml } from './mangled-error.js';
+import type { SdkLogKind } from './sdk-logs.js';
+import { detectSdkLog, parseSdkLog } from './sdk-logs.js';
 
-export const INPUT_FORMATS = ['raw', 'curl', 'har', 'xml', 'url'] as const;
+export const INPUT_FORMATS = ['raw', 'curl', 'har', 'xml', 'url', 'log'] as const;
 export type InputFormatOption = (typeof INPUT_FORMATS)[number];
 
-export type DetectedFormat = 'raw' | 'curl-verbose' | 'curl-trace' | 'har' | 'xml' | 'url' | 'x-oss-err' | 'sdk-error';
+export type DetectedFormat = 'raw' | 'curl-verbose' | 'curl-trace' | 'curl-command' | 'har' | 'xml' | 'mangled-xml' | 'url' | 'x-oss-err' | 'sdk-error' | 'sdk-log';
 
 /** An exchange plus a label for it within its input (`#2`, a HAR entry URL). */
 export interface LabelledExchange extends Exchange {
@@ -30,12 +34,17 @@ export interface ParsedInput {
   exchanges: LabelledExchange[];
   /** `<Error>` documents given on their own (not inside a response). */
   errors: ServerError[];
+  /** How the input itself was read (recovered from a log, …). */
+  notes?: string[];
 }
 
 const FORMAT_LABEL: Record<DetectedFormat, string> = {
   raw: 'a raw HTTP message',
   'curl-verbose': 'curl -v output',
   'curl-trace': 'curl --trace output',
+  'curl-command': 'a curl command line (Copy as cURL)',
+  'mangled-xml': 'an OSS error quoted in a log or exception',
+  'sdk-log': 'an SDK debug log',
   har: 'a HAR file',
   xml: 'an OSS error XML',
   url: 'a signed URL',
@@ -57,9 +66,14 @@ export function detectFormat(text: string): DetectedFormat | null {
   if (looksLikeHar(text)) return 'har';
   if (looksLikeCurlTrace(text)) return 'curl-trace';
   if (looksLikeCurlVerbose(text)) return 'curl-verbose';
+  if (looksLikeCurlCommand(text)) return 'curl-command';
+  if (detectSdkLog(text) !== null) return 'sdk-log';
   if (looksLikeRawHttp(text)) return 'raw';
   const line = singleLine(text);
   if (line !== null && /^https?:\/\/\S+$/i.test(line)) return 'url';
+  // Quoted XML (JSON strings, Python reprs, exception text) before plain XML: read plainly,
+  // a JSON-escaped body keeps its `\n` and `\"`.
+  if (recoverErrorXml(text) !== null) return 'mangled-xml';
   if (findErrorXml(text).length > 0) return 'xml';
   if (line !== null && /^(x-oss-err:\s*)?(PD94bWwg|PEVycm9y)/i.test(line)) return 'x-oss-err';
   if (looksLikeAliOssErrorObject(text)) return 'sdk-error';
@@ -69,7 +83,9 @@ export function detectFormat(text: string): DetectedFormat | null {
 function matchesOption(detected: DetectedFormat | null, forced: InputFormatOption): DetectedFormat {
   switch (forced) {
     case 'curl':
-      return detected === 'curl-trace' ? 'curl-trace' : 'curl-verbose';
+      return detected === 'curl-trace' || detected === 'curl-command' ? detected : 'curl-verbose';
+    case 'log':
+      return 'sdk-log';
     case 'xml':
       return detected === 'x-oss-err' ? 'x-oss-err' : 'xml';
     default:
@@ -129,6 +145,34 @@ function readInputUnchecked(text: string, name: string, forced?: InputFormatOpti
     case 'sdk-error':
       result.errors.push(...parseAliOssErrorObjects(text));
       break;
+    case 'sdk-log': {
+      const kind: SdkLogKind | null = detectSdkLog(text);
+      if (kind === null) throw new InputError(`${name}: not an SDK debug log sigdoctor knows (ali-oss DEBUG, oss2, Go SDK v1/ossutil, Go SDK v2)`);
+      result.exchanges = parseSdkLog(text, kind);
+      break;
+    }
+    case 'curl-command': {
+      const cmd = parseCurlCommand(text);
+      result.exchanges.push({ request: cmd.request, notes: cmd.notes });
+      // An error pasted under the command.
+      const rest = cmd.rest.trim();
+      if (rest !== '') {
+        const recovered = recoverErrorXml(rest);
+        const spans = findErrorXml(recovered?.xml ?? rest);
+        for (const span of spans) result.errors.push(parseErrorXml(span.xml, name, 'standalone'));
+      }
+      break;
+    }
+    case 'mangled-xml': {
+      const recovered = recoverErrorXml(text);
+      if (!recovered) throw new InputError(`${name}: no OSS error could be recovered from the quoted text`);
+      for (const span of findErrorXml(recovered.xml)) {
+        const e = parseErrorXml(span.xml, name, 'standalone');
+        result.errors.push(e);
+      }
+      result.notes = recovered.notes;
+      break;
+    }
     case 'x-oss-err': {
       const value = (singleLine(text) ?? '').replace(/^x-oss-err:\s*/i, '');
       const xml = decodeOssErrHeader(value);

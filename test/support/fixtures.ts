@@ -34,7 +34,7 @@ export interface Fixture {
 }
 
 /** Folders that hold inputs for other tests rather than diagnosis cases. */
-const NOT_CASES = new Set(['samples']);
+const NOT_CASES = new Set(['samples', 'inputs']);
 
 export function listFixtures(): Fixture[] {
   const out: Fixture[] = [];

@@ -45,9 +45,12 @@ export function missingForVerdict(ctx: Parameters<Rule['check']>[0]): string | n
   }
   if (a.isAuthError && !a.server) {
     const isHead = req.method === 'HEAD';
+    const fromLog = a.case.clientSigned !== undefined || a.case.notes.some((n) => /\blog\b/i.test(n));
     const where = isHead
       ? 'For HEAD, OSS puts it base64-encoded in the x-oss-err response header: keep the response headers (curl -I -v).'
-      : 'Run curl without -o (or with `2>&1` and the body on stdout) so the <Error> body is in the capture.';
+      : fromLog
+        ? 'SDK error messages leave it out: log the raw error body (ali-oss: DEBUG=ali-oss; oss2: the exception\'s details; Go SDK v2: ServiceError.Snapshot), or reproduce with `curl -v … 2>&1`.'
+        : 'Run curl without -o (or with `2>&1` and the body on stdout) so the <Error> body is in the capture.';
     return `OSS's answer${a.error.ec ? ` (EC ${a.error.ec})` : ''} is in the input but its string to sign is not: the response body with StringToSignBytes is missing. ${where}`;
   }
   if (a.error && !a.isAuthError) return null;

@@ -26,6 +26,15 @@ export const secretMismatch: Rule = {
         data: { secretReproducesSignature: true },
       }];
     }
+    // The SDK's own log shows it signed exactly OSS's string.
+    if (a.sdk?.matchesServer === true && sigError) {
+      return [{
+        id: 'secret-mismatch',
+        basis: 'observed',
+        evidence: `The ${a.sdk.source} shows the client signed exactly the string OSS signed, byte for byte, yet OSS rejected the signature: the client's secret is not the one OSS holds${forId}.`,
+        data: { sdkMatchesServer: true },
+      }];
+    }
     if (otherCause) return [];
     // An unsigned request (a sanitized HAR, a capture of the wrong request) proves nothing about secrets.
     if (a.req && a.requestSignature === null) return [];
