@@ -135,7 +135,7 @@ Options of diagnose, explain and verify (diagnose is the default command):
   --color / --no-color    force colour on/off (default: on for a terminal; NO_COLOR, FORCE_COLOR)
   --secret-file FILE      the AccessKey secret (or the OSS_ACCESS_KEY_SECRET environment variable)
   --bucket NAME, --cname  the bucket, and that the Host is a custom domain bound to it
-  --request FILE, --response FILE, --input-format raw|curl|har|xml|url
+  --request FILE, --response FILE, --input-format raw|curl|har|xml|url|log
   (sigdoctor help diagnose shows them all)
 
 Examples:

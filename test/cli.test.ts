@@ -224,7 +224,7 @@ describe('bad input: one line on stderr, exit 2, no stack trace', () => {
     ['truncated XML', Buffer.from('<?xml version="1.0" encoding="UTF-8"?>\n<Error>\n  <Code>SignatureDoesNotMatch</Code>\n  <StringToSignBytes>47 45 54 0A'), 'sigdoctor: stdin: the error XML is truncated: it has no closing </Error> — paste the whole <Error> document (StringToSignBytes must be complete)\n'],
     ['malformed XML', Buffer.from('<Error><Code>X</Cod></Error>\n'), "sigdoctor: stdin: the error XML is malformed (Expected closing tag 'Code' (opened in line 1, col 8) instead of closing tag 'Cod'. at line 1)\n"],
     ['a DOCTYPE', Buffer.from('<?xml version="1.0"?>\n<!DOCTYPE Error [<!ENTITY a "AAAA">]>\n<Error><Code>&a;</Code></Error>\n'), 'sigdoctor: stdin: the error XML contains a DOCTYPE or ENTITY declaration; OSS never sends one, so sigdoctor refuses to parse it\n'],
-    ['prose', Buffer.from('my upload fails with 403, please help\n'), 'sigdoctor: stdin: cannot tell what this is — expected a raw HTTP request/response, curl -v or --trace-ascii output, a HAR file, an OSS <Error> XML or a signed URL — force a format with --input-format raw|curl|har|xml|url\n'],
+    ['prose', Buffer.from('my upload fails with 403, please help\n'), 'sigdoctor: stdin: cannot tell what this is — expected a raw HTTP request/response, curl -v or --trace-ascii output, a curl command, a HAR file, an SDK debug log, an OSS <Error> XML or a signed URL — force a format with --input-format raw|curl|har|xml|url|log\n'],
   ])('%s', (_name, input, stderr) => {
     expect(runCli([], { input })).toEqual({ code: 2, stdout: '', stderr });
   });

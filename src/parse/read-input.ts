@@ -85,7 +85,8 @@ function matchesOption(detected: DetectedFormat | null, forced: InputFormatOptio
     case 'curl':
       return detected === 'curl-trace' || detected === 'curl-command' ? detected : 'curl-verbose';
     case 'log':
-      return 'sdk-log';
+      // Logs and quoted errors: SDK debug logs, exception text, console.log(err).
+      return detected === 'mangled-xml' || detected === 'sdk-error' ? detected : 'sdk-log';
     case 'xml':
       return detected === 'x-oss-err' ? 'x-oss-err' : 'xml';
     default:
@@ -108,8 +109,8 @@ function readInputUnchecked(text: string, name: string, forced?: InputFormatOpti
   const format = forced ? matchesOption(detected, forced) : detected;
   if (format === null) {
     throw new InputError(
-      `${name}: cannot tell what this is — expected a raw HTTP request/response, curl -v or --trace-ascii output, a HAR file, an OSS <Error> XML or a signed URL`,
-      'force a format with --input-format raw|curl|har|xml|url',
+      `${name}: cannot tell what this is — expected a raw HTTP request/response, curl -v or --trace-ascii output, a curl command, a HAR file, an SDK debug log, an OSS <Error> XML or a signed URL`,
+      'force a format with --input-format raw|curl|har|xml|url|log',
     );
   }
   const result: ParsedInput = { name, format, exchanges: [], errors: [] };
