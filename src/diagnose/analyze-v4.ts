@@ -12,6 +12,7 @@ import { findHeader } from '../model/http.js';
 import type { V4AuthFacts } from '../model/v4-auth.js';
 import type { Addressing } from '../request/addressing.js';
 import { resolveAddressing } from '../request/addressing.js';
+import { percentDecode } from '../request/url-parts.js';
 import type { ResolvedRequest } from '../request/resolve-request.js';
 import { parseV4Authorization, parseV4Query } from '../request/v4-auth.js';
 import { renderV4StringToSign, signV4, v4SigningKey } from '../sign/v4.js';
@@ -66,7 +67,8 @@ export function analyzeV4(c: DiagnosisCase, req: ResolvedRequest, serverBytes: U
   const hints: Parameters<typeof resolveAddressing>[2] = {};
   if (options.bucket) hints.bucket = options.bucket;
   if (options.cname) hints.cname = true;
-  if (serverBucket) hints.serverBucket = decodeURIComponent(serverBucket);
+  // percentDecode, not decodeURIComponent: OSS's canonical URI is untrusted text here and `/%` must not throw.
+  if (serverBucket) hints.serverBucket = percentDecode(serverBucket);
   const addressing = resolveAddressing(req.host, req.target.rawPath, hints);
   notes.push(...addressing.notes);
 

@@ -8,7 +8,7 @@ import { labelV1Lines } from '../compare/v1-diff.js';
 import { isV4StringToSign, labelV4CanonicalRequest, labelV4StringToSign } from '../compare/v4-diff.js';
 import type { CaseReport, Command, ReportCause, ReportLine, SensitiveValue, Verdict } from '../model/report.js';
 import { findHeader } from '../model/http.js';
-import { parseQuery, repairDamagedQuery } from '../request/url-parts.js';
+import { encodeUriComponentSafe, parseQuery, repairDamagedQuery } from '../request/url-parts.js';
 import type { Analysis } from './analyze.js';
 import { CATALOGUE, DOCS } from './catalogue.js';
 import { findEcEntry } from '../ec/lookup.js';
@@ -224,7 +224,7 @@ export function sensitiveValues(a: Analysis): SensitiveValue[] {
   const add = (value: string | null | undefined, kind: SensitiveValue['kind']): void => {
     // Values masked before they reached us (the docs' `AK**ID`, `18**0a`) have nothing left to hide.
     if (!value || value.length < 4 || value.replace(/\*/g, '').length < 8) return;
-    for (const v of new Set([value, encodeURIComponent(value), value.split('+').join(' ')])) out.push({ value: v, kind });
+    for (const v of new Set([value, encodeUriComponentSafe(value), value.split('+').join(' ')])) out.push({ value: v, kind });
   };
   const auth = a.req?.auth;
   if (auth && (auth.kind === 'v1-header' || auth.kind === 'v1-query')) {

@@ -7,6 +7,7 @@
 import { findHeader } from '../model/http.js';
 import type { Addressing } from '../request/addressing.js';
 import type { ResolvedRequest } from '../request/resolve-request.js';
+import { encodeUriComponentSafe } from '../request/url-parts.js';
 import { compareUtf8 } from '../sign/byte-order.js';
 import type { V1StringToSignParts, V1Subresource } from '../sign/v1.js';
 import { buildV1Resource, renderSubresources, renderV1StringToSign, signV1 } from '../sign/v1.js';
@@ -172,7 +173,7 @@ export const V1_CANDIDATES: ReadonlyArray<{ name: string; source: CandidateSourc
         [rawKey, `your code signed the key percent-encoded as in the URL (${q(rawKey)}) instead of decoded (${q(key)})`],
         [key.split('+').join(' '), `your code signed "+" in the key as a space`],
         [key.split(' ').join('+'), `your code signed spaces in the key as "+"`],
-        [encodeURIComponent(key).split('%2F').join('/'), `your code signed the key URL-encoded (${q(encodeURIComponent(key).split('%2F').join('/'))})`],
+        [encodeUriComponentSafe(key).split('%2F').join('/'), `your code signed the key URL-encoded (${q(encodeUriComponentSafe(key).split('%2F').join('/'))})`],
       ];
       for (const [k, change] of variants) {
         if (k !== key && !out.some((o) => o.parts.resource === resource(x, bucket, k))) {

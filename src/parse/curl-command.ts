@@ -168,6 +168,35 @@ class ScanState {
   }
 }
 
+/**
+ * Blanks (space, tab) cut from the end. A loop, not `/[ \t]+$/`: that regex
+ * retries from every blank of a long inner run and is quadratic in it.
+ */
+function trimTrailingBlanks(text: string): string {
+  let end = text.length;
+  while (end > 0 && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 9)) end--;
+  return end === text.length ? text : text.slice(0, end);
+}
+
+/**
+ * curl URL globbing: `{a,b}` or `[1-3]`. The same test as
+ * `/\{[^}]*,[^}]*\}|\[[^\]]*-[^\]]*\]/` in linear time (the regex backtracks
+ * quadratically on `{` followed by many commas and no `}`): some `{` and a `,`
+ * after it before the next `}` that closes it.
+ */
+function hasUrlGlob(url: string): boolean {
+  const has = (open: string, inner: string, close: string): boolean => {
+    const segments = url.split(close);
+    for (let i = 0; i < segments.length - 1; i++) {
+      const seg = segments[i]!;
+      const o = seg.indexOf(open);
+      if (o >= 0 && seg.indexOf(inner, o + 1) >= 0) return true;
+    }
+    return false;
+  };
+  return has('{', ',', '}') || has('[', '-', ']');
+}
+
 /** Index just past the line break when only blanks follow `i` on its line, else -1. */
 function lineBreakAfter(src: string, i: number): number {
   let j = i;
@@ -203,6 +232,12 @@ function continuationBefore(src: string, nl: number, cont: string, min: number):
   return k + 1;
 }
 
+/** The first `\n` in src[from, end), or -1. */
+function newlineBefore(src: string, from: number, end: number): number {
+  for (let i = from; i < end; i++) if (src.charCodeAt(i) === 10) return i;
+  return -1;
+}
+
 /**
  * A single-quoted string at `open` (bash `'…'`; PowerShell `'…'` with `''`
  * for a quote). Returns the index after it, or -1 for a runaway quote.
@@ -225,7 +260,8 @@ function scanSingleQuoted(src: string, open: number, o: ScanOptions, s: ScanStat
     const t = src.slice(a, b);
     return doubled ? t.replace(/''/g, "'") : t;
   };
-  for (let nl = src.indexOf('\n', open + 1); nl >= 0 && nl < end; nl = src.indexOf('\n', nl + 1)) {
+  // Only newlines inside the quote: searching on to the end of a long line for every quote is quadratic.
+  for (let nl = newlineBefore(src, open + 1, end); nl >= 0; nl = newlineBefore(src, nl + 1, end)) {
     const tail = continuationBefore(src, nl, cont, open + 1);
     if (o.closeAtLineEnd(open)) {
       s.addQuoted(content(open + 1, tail >= 0 ? tail : nl));
@@ -244,18 +280,30 @@ function scanSingleQuoted(src: string, open: number, o: ScanOptions, s: ScanStat
   return close + 1;
 }
 
+/**
+ * Characters `matchParen` may look at in one scan of a command. Each `$(` looks
+ * up to SEARCH_LIMIT ahead; a line of nothing but `$(` would cost SEARCH_LIMIT
+ * per character. Past the budget a `$(` is read as plain characters; a real
+ * command never comes close.
+ */
+const PAREN_BUDGET = 1_000_000;
+let parenBudget = PAREN_BUDGET;
+
 /** `$(…)`: index just past the matching `)`, skipping quotes and nested parentheses; -1 when unmatched. */
 function matchParen(src: string, i: number): number {
+  if (parenBudget <= 0) return -1;
+  const limit = Math.min(src.length, i + SEARCH_LIMIT, i + parenBudget);
+  parenBudget -= limit - i;
   let depth = 1;
   let j = i;
-  const limit = Math.min(src.length, i + SEARCH_LIMIT);
   while (j < limit) {
     const c = src.charAt(j);
     if (c === '\\') j += 2;
     else if (c === "'") {
-      const k = src.indexOf("'", j + 1);
+      // Within the limit only: an unclosed quote after every `$(` would otherwise scan to the end each time.
+      const k = src.slice(j + 1, limit).indexOf("'");
       if (k < 0) return -1;
-      j = k + 1;
+      j = j + 1 + k + 1;
     } else if (c === '"') {
       j++;
       while (j < limit && src.charAt(j) !== '"') j += src.charAt(j) === '\\' ? 2 : 1;
@@ -280,7 +328,8 @@ function expansionAt(src: string, i: number, dialect: Dialect): { end: number; l
     return end < 0 ? undefined : { end, label: '$(…)' };
   }
   if (d === '{') {
-    const k = src.indexOf('}', i + 2);
+    const found = src.slice(i + 2, i + 201).indexOf('}');
+    const k = found < 0 ? -1 : i + 2 + found;
     if (k < 0 || k - i > 200) return undefined;
     const name = /^[A-Za-z_][A-Za-z0-9_:]*/.exec(src.slice(i + 2, k));
     return { end: k + 1, label: name ? `\${${name[0]}}` : '${…}' };
@@ -404,7 +453,7 @@ function scanBash(src: string, from: number, o: ScanOptions): Scan {
         const nl = lineBreakAfter(src, j + 1);
         if (nl >= 0) {
           if (o.closeAtLineEnd(open)) {
-            s.addQuoted(text.replace(/[ \t]+$/, ''));
+            s.addQuoted(trimTrailingBlanks(text));
             s.flush();
             return skipPrompt(src, nl, o.prompt);
           }
@@ -464,7 +513,7 @@ function scanBash(src: string, from: number, o: ScanOptions): Scan {
         const nl = lineBreakAfter(src, j + 1);
         if (nl >= 0 && (o.closeAtLineEnd(open) || optionLineAt(src, nl, o.prompt))) {
           if (!o.closeAtLineEnd(open)) return -1;
-          finish(out.finish().replace(/[ \t]+$/, ''));
+          finish(trimTrailingBlanks(out.finish()));
           s.flush();
           return skipPrompt(src, nl, o.prompt);
         }
@@ -578,7 +627,7 @@ function scanPowerShell(src: string, from: number, o: ScanOptions): Scan {
         const nl = lineBreakAfter(src, j + 1);
         if (nl >= 0 && (o.closeAtLineEnd(open) || optionLineAt(src, nl, o.prompt))) {
           if (!o.closeAtLineEnd(open)) return -1;
-          s.addQuoted(text.replace(/[ \t]+$/, ''));
+          s.addQuoted(trimTrailingBlanks(text));
           s.flush();
           return skipPrompt(src, nl, o.prompt);
         }
@@ -766,7 +815,7 @@ function scanCmd(src: string, from: number, o: ScanOptions): Scan {
     if (c === CONT_MARK) {
       if (q && o.closeAtLineEnd(at[qOpen] ?? 0)) {
         q = false;
-        s.word = (s.word ?? '').replace(/[ \t]+$/, '');
+        s.word = trimTrailingBlanks(s.word ?? '');
         s.flush();
       } else if (q && optionLineAt(out, j + 1, false)) {
         return s.done(end, at[qOpen] ?? 0);
@@ -850,6 +899,7 @@ function lineOf(text: string, index: number): number {
 }
 
 function scan(dialect: Dialect, text: string, from: number, o: ScanOptions): Scan {
+  parenBudget = PAREN_BUDGET;
   return dialect === 'cmd' ? scanCmd(text, from, o) : dialect === 'powershell' ? scanPowerShell(text, from, o) : scanBash(text, from, o);
 }
 
@@ -1295,7 +1345,7 @@ function buildRequest(a: CurlArgs): { request: HttpRequestMessage; notes: string
   // ---- target
   let url = first.trim();
   if (!a.globoff) url = url.replace(/\\([[\]{}])/g, '$1'); // Chrome escapes these for curl's URL globbing
-  if (!a.globoff && /\{[^}]*,[^}]*\}|\[[^\]]*-[^\]]*\]/.test(url)) {
+  if (!a.globoff && hasUrlGlob(url)) {
     notes.push('the URL has `{…}` or `[…]` ranges that curl expands into several URLs (without -g); the URL was read as written');
   }
   if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(url)) {

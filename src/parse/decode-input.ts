@@ -34,9 +34,11 @@ export function decodeInput(bytes: Uint8Array, name: string, limit = maxInputByt
     text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   }
+  // Colour codes go first: input that is nothing but colour codes is empty.
+  if (text.includes('\x1b')) text = text.replace(ANSI, '');
   if (text.trim() === '') throw new InputError(`${name}: input is empty`, 'paste the failing request and OSS\'s error response, or pipe `curl -v … 2>&1` into sigdoctor');
   if (looksBinary(text)) throw new InputError(`${name}: input looks binary, not text (NUL or control bytes)`, 'give sigdoctor the text of a request, a curl -v log, a HAR file or an OSS error XML');
-  return text.includes('\x1b') ? text.replace(ANSI, '') : text;
+  return text;
 }
 
 function swapUtf16(bytes: Uint8Array): string {

@@ -8,6 +8,14 @@ import type { ServerError } from '../model/server-error.js';
 
 /** OSS error bodies are 1–4 KB; anything near this is not an OSS error body. */
 export const MAX_ERROR_XML_BYTES = 256 * 1024;
+/**
+ * Markup (`<`) in one error document: OSS's has about two dozen tags. Bounds the
+ * validator's and parser's work (tens of thousands of tiny elements or
+ * processing instructions cost far more than their bytes).
+ */
+export const MAX_ERROR_XML_MARKUP = 1000;
+/** Element depth; an OSS error document is 2 deep (fast-xml-parser maxNestedTags). */
+export const MAX_ERROR_XML_DEPTH = 20;
 
 const parser = new XMLParser({
   ignoreAttributes: true,
@@ -18,7 +26,7 @@ const parser = new XMLParser({
   processEntities: true, // &amp; must decode; declared entities are refused before parsing
   htmlEntities: true, // decodes &#10; / &#13; numeric references
   isArray: () => false,
-  maxNestedTags: 20,
+  maxNestedTags: MAX_ERROR_XML_DEPTH,
   strictReservedNames: true,
 });
 
@@ -90,13 +98,16 @@ function indexOfErrorOpen(text: string, from: number): number {
 export function parseErrorXml(xml: string, inputName: string, origin: ServerError['origin']): ServerError {
   const size = xml.length > MAX_ERROR_XML_BYTES / 4 ? Buffer.byteLength(xml, 'utf8') : xml.length;
   if (size > MAX_ERROR_XML_BYTES) {
-    throw new InputError(`${inputName}: the error XML is ${size} bytes; an OSS error body is a few KB (limit ${MAX_ERROR_XML_BYTES})`);
+    throw new InputError(`${inputName}: the error XML is ${size} bytes; an OSS error body is a few KB (limit ${MAX_ERROR_XML_BYTES} bytes, fixed)`);
   }
   if (/<!DOCTYPE|<!ENTITY/i.test(xml)) {
     throw new InputError(`${inputName}: the error XML contains a DOCTYPE or ENTITY declaration; OSS never sends one, so sigdoctor refuses to parse it`);
   }
   if (!xml.includes('</Error>')) {
     throw new InputError(`${inputName}: the error XML is truncated: it has no closing </Error>`, 'paste the whole <Error> document (StringToSignBytes must be complete)');
+  }
+  if (countMarkup(xml, MAX_ERROR_XML_MARKUP + 1) > MAX_ERROR_XML_MARKUP) {
+    throw new InputError(`${inputName}: the error XML has more than ${MAX_ERROR_XML_MARKUP} tags; an OSS error document has about two dozen (limit ${MAX_ERROR_XML_MARKUP}, fixed), so sigdoctor refuses to parse it`);
   }
   const valid = XMLValidator.validate(xml);
   if (valid !== true) {
@@ -107,11 +118,21 @@ export function parseErrorXml(xml: string, inputName: string, origin: ServerErro
   try {
     doc = parser.parse(xml);
   } catch (err) {
+    if (oneLine(err) === 'Maximum nested tags exceeded') {
+      throw new InputError(`${inputName}: the error XML nests elements more than ${MAX_ERROR_XML_DEPTH} deep; an OSS error document is 2 deep (limit ${MAX_ERROR_XML_DEPTH}, fixed), so sigdoctor refuses to parse it`);
+    }
     throw new InputError(`${inputName}: the error XML cannot be parsed (${oneLine(err)})`);
   }
   const root = isRecord(doc) ? doc['Error'] : undefined;
   if (!isRecord(root)) throw new InputError(`${inputName}: the XML has no <Error> root element`);
   return readErrorFields(root, origin);
+}
+
+/** How many `<` the text holds, counting no further than `stop`. */
+function countMarkup(xml: string, stop: number): number {
+  let n = 0;
+  for (let i = xml.indexOf('<'); i >= 0 && n < stop; i = xml.indexOf('<', i + 1)) n++;
+  return n;
 }
 
 function readErrorFields(root: Record<string, unknown>, origin: ServerError['origin']): ServerError {

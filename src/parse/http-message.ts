@@ -65,6 +65,8 @@ interface HeaderBlock {
  */
 function readHeaderBlock(lines: string[], start: number, stopAt: (line: string) => boolean): HeaderBlock {
   const headers: HeaderField[] = [];
+  /** The header whose value is already trimmed by an earlier continuation line. */
+  let folded: HeaderField | undefined;
   let i = start;
   for (; i < lines.length; i++) {
     const line = lines[i]!;
@@ -72,7 +74,12 @@ function readHeaderBlock(lines: string[], start: number, stopAt: (line: string) 
     if (stopAt(line)) return { headers, next: i, ended: false };
     if ((line.startsWith(' ') || line.startsWith('\t')) && headers.length > 0) {
       const last = headers[headers.length - 1]!;
-      last.value = `${last.value} ${line.trim()}`.trim();
+      const piece = line.trim();
+      // `${value} ${piece}`.trim(), without re-trimming the whole value for every
+      // continuation line (quadratic in a long fold): once folded, it is trimmed.
+      if (folded !== last) last.value = `${last.value} ${piece}`.trim();
+      else if (piece !== '') last.value = last.value === '' ? piece : `${last.value} ${piece}`;
+      folded = last;
       continue;
     }
     // HTTP/2 pseudo-headers as Fiddler shows them: `:authority: host`.

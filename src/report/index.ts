@@ -7,7 +7,7 @@ import { formatGithub } from './github.js';
 import { formatHuman } from './human.js';
 import { formatMarkdown } from './markdown.js';
 import { formatJson } from './json.js';
-import { redactReport } from './redact.js';
+import { mapStrings, redactReport } from './redact.js';
 import type { Style } from './style.js';
 
 export const FORMATS = ['human', 'json', 'markdown', 'github'] as const;
@@ -28,5 +28,22 @@ const FORMATTERS: Record<FormatName, (report: Report, options: FormatOptions) =>
 
 export function formatReport(report: Report, format: FormatName, options: FormatOptions): string {
   const shown = options.redact ? redactReport(report) : report;
-  return FORMATTERS[format](shown, options);
+  return FORMATTERS[format](format === 'json' ? shown : visibleControls(shown), options);
+}
+
+// C0 controls but tab and newline, DEL, C1 controls.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/g;
+
+/**
+ * The text formats end up on a terminal or in a ticket: a control character
+ * from the input (an ESC sequence, BEL, a bare CR) is shown as an escape
+ * (`\x1B`, as the byte diffs write it), never emitted. JSON escapes them itself.
+ * Runs after redaction, so masking still sees the values as they are.
+ */
+function visibleControls(report: Report): Report {
+  const show = (s: string): string => s.replace(CONTROL, (c) => (c.charCodeAt(0) < 0x80 ? `\\x${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}` : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+  const out: Report = { ...report, results: mapStrings(report.results, show) };
+  if (report.skipped) out.skipped = mapStrings(report.skipped, show);
+  return out;
 }

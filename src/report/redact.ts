@@ -32,7 +32,7 @@ export function maskerFor(sensitive: readonly SensitiveValue[]): (s: string) => 
   };
 }
 
-function mapStrings<T>(v: T, f: (s: string) => string): T {
+export function mapStrings<T>(v: T, f: (s: string) => string): T {
   if (typeof v === 'string') return f(v) as T;
   if (Array.isArray(v)) return v.map((x) => mapStrings(x, f)) as T;
   if (v !== null && typeof v === 'object') {

@@ -103,6 +103,19 @@ export function decodeQueryComponent(s: string): string {
   return percentDecode(s);
 }
 
+/**
+ * `encodeURIComponent` that cannot throw: a lone surrogate (from UTF-16 input or
+ * a JSON `\ud800` escape) is encoded as U+FFFD, as Buffer and TextEncoder do,
+ * instead of raising URIError.
+ */
+export function encodeUriComponentSafe(s: string): string {
+  try {
+    return encodeURIComponent(s);
+  } catch {
+    return encodeURIComponent(Buffer.from(s, 'utf8').toString('utf8'));
+  }
+}
+
 /** Split a raw query string into parameters, keeping order and repeats. Empty pieces (`a&&b`) are skipped. */
 export function parseQuery(rawQuery: string): QueryParam[] {
   if (rawQuery === '') return [];

@@ -63,7 +63,7 @@ describe('parseErrorXml', () => {
     ['a truncated document', '<Error><Code>SignatureDoesNotMatch</Code><StringToSignBytes>47 45', 'test.xml: the error XML is truncated: it has no closing </Error>'],
     ['deep nesting', `<Error>${'<a>'.repeat(50)}${'</a>'.repeat(50)}</Error>`, null],
     ['a __proto__ element', '<Error><__proto__><polluted>1</polluted></__proto__></Error>', null],
-    ['an oversized document', `<Error><Message>${'x'.repeat(300 * 1024)}</Message></Error>`, 'test.xml: the error XML is 307234 bytes; an OSS error body is a few KB (limit 262144)'],
+    ['an oversized document', `<Error><Message>${'x'.repeat(300 * 1024)}</Message></Error>`, 'test.xml: the error XML is 307234 bytes; an OSS error body is a few KB (limit 262144 bytes, fixed)'],
   ])('refuses %s with an InputError', (_name, xml, message) => {
     let thrown: unknown;
     try {

@@ -1,0 +1,133 @@
+/**
+ * Bugs the fuzzing found (issue part 4), one reproduction each, smallest
+ * input the shrinker gave (or a hand-minimised one), with the exact outcome
+ * after the fix. test/fuzz/README.md lists them.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { diagnose, InputError } from '../../src/index.js';
+import type { DiagnoseRequest, InputSource } from '../../src/index.js';
+import { parseCurlCommand } from '../../src/parse/curl-command.js';
+import { decodeInput } from '../../src/parse/decode-input.js';
+import { parseRawHttp } from '../../src/parse/http-message.js';
+import { parseErrorXml } from '../../src/parse/error-xml.js';
+import { formatReport } from '../../src/report/index.js';
+import { plain } from '../../src/report/style.js';
+
+function thrown(f: () => unknown): InputError {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof InputError) return e;
+    throw e;
+  }
+  throw new Error('expected an InputError');
+}
+
+const utf16le = (s: string): Buffer => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(s, 'utf16le')]);
+const run = (inputs: InputSource[], options: DiagnoseRequest = {}) => diagnose(inputs, options).results.map((r) => ({ verdict: r.verdict, causes: r.causes.map((c) => c.id), path: r.request?.path ?? null }));
+
+const V1_REQUEST = 'GET /a\ud800b HTTP/1.1\r\nHost: b.oss-cn-hangzhou.aliyuncs.com\r\nDate: Sun, 22 Nov 2026 14:02:21 GMT\r\nAuthorization: OSS LTAI5tExampleKeyId0000:bSgShpvmMPfCiZdFJEYnY7G8++A=\r\n\r\n';
+const V1_RESPONSE = 'HTTP/1.1 403 Forbidden\r\n\r\n<?xml version="1.0" encoding="UTF-8"?>\n<Error>\n  <Code>SignatureDoesNotMatch</Code>\n  <StringToSign>GET\n\n\nSun, 22 Nov 2026 14:02:21 GMT\n/b/k</StringToSign>\n</Error>\n';
+
+describe('bugs found by fuzzing', () => {
+  it('1. an InputError quoting the input (JSON.parse, the XML validator) carried raw control characters: now shown as escapes, one line', () => {
+    // Shrunk: one byte 0x0E read as HAR.
+    expect(thrown(() => diagnose([{ name: 'x.har', bytes: Uint8Array.from([14]) }], { inputFormat: 'har' })).message).toBe('x.har: not valid HAR JSON (Unexpected token \'\\u000e\', "\\u000e" is not valid JSON)');
+    // Shrunk: a NUL in place of the `<` of the prolog.
+    expect(thrown(() => parseErrorXml('\u0000?xml version="1.0" encoding="UTF-8"?>\n<Error>\n</Error>\n', 'err.xml', 'standalone')).message).toBe("err.xml: the error XML is malformed (char '\\u0000' is not expected. at line 1)");
+    const e = new InputError('a\nb\r\u001b[2J\u0085\u2028', 'x\ty');
+    expect(e.message).toBe('a\\nb\\r\\u001b[2J\\u0085\\u2028');
+    expect(e.hint).toBe('x\\ty');
+  });
+
+  it('2. input that is nothing but ANSI colour codes decoded to empty text instead of "input is empty"', () => {
+    // Shrunk: `ESC [31m`.
+    const e = thrown(() => decodeInput(Buffer.from('\u001b[31m'), 'colour.txt'));
+    expect(e.message).toBe('colour.txt: input is empty');
+    expect(e.hint).toBe("paste the failing request and OSS's error response, or pipe `curl -v … 2>&1` into sigdoctor");
+  });
+
+  it('3. URIError crash: OSS\'s V4 canonical URI `/%` went through decodeURIComponent', () => {
+    // Shrunk from a HAR: a V4 presigned URL, OSS's error only in x-oss-err, its CanonicalRequest `PUT\n/%`.
+    const xml = '<?xml version="1.0" encoding="UTF-8"?>\n<Error>\n  <Code>SignatureDoesNotMatch</Code>\n  <CanonicalRequest>PUT\n/%</CanonicalRequest>\n</Error>\n';
+    const url = `https://b.oss-cn-hangzhou.aliyuncs.com/?x-oss-signature-version=OSS4-HMAC-SHA256&x-oss-credential=A%2F20261122%2Fcn-hangzhou%2Foss%2Faliyun_v4_request&x-oss-date=20261122T140221Z&x-oss-expires=60&x-oss-signature=${'0'.repeat(64)}`;
+    const har = JSON.stringify({ log: { entries: [{ request: { method: 'GET', url, headers: [] }, response: { status: 403, headers: [{ name: 'x-oss-err', value: Buffer.from(xml).toString('base64') }], content: { text: '' } } }] } });
+    expect(run([{ name: 'v4.har', bytes: Buffer.from(har) }])).toEqual([{ verdict: 'inconclusive', causes: ['insufficient-input'], path: '/' }]);
+  });
+
+  it('4. URIError crash: a lone surrogate (UTF-16 input) in the object key or the signature reached encodeURIComponent', () => {
+    expect(run([{ name: 'key.txt', bytes: utf16le(V1_REQUEST + V1_RESPONSE) }])).toEqual([{ verdict: 'problem', causes: ['resource-mismatch'], path: '/a\ud800b' }]);
+    const signature = V1_REQUEST.replace('/a\ud800b', '/k').replace('G8++A=', 'G8++\ud800A=');
+    expect(run([{ name: 'sig.txt', bytes: utf16le(signature + V1_RESPONSE) }], { secret: 'wrong-secret-for-demo' })).toEqual([{ verdict: 'problem', causes: ['secret-mismatch'], path: '/k' }]);
+  });
+
+  it('5. control characters from the input (an OSC title sequence, BEL) reached the terminal in the text reports', () => {
+    const text = 'PUT /k HTTP/1.1\r\nHost: b.oss-cn-hangzhou.aliyuncs.com\r\nDate: Sun, 22 Nov 2026 14:02:21 GMT\r\nAuthorization: OSS LTAI5tExampleKeyId0000:bSgShpvmMPfCiZdFJEYnY7G8++A=\r\n\r\nHTTP/1.1 403 Forbidden\r\n\r\n<Error><Code>Sig\u001b]0;x\u0007</Code><StringToSign>PUT\n\n\nSun, 22 Nov 2026 14:02:21 GMT\n/b/k</StringToSign></Error>\n';
+    const report = diagnose([{ name: 'esc.txt', bytes: Buffer.from(text) }]);
+    const line = (format: 'human' | 'markdown', start: string): string | undefined => formatReport(report, format, { style: plain, redact: true }).split('\n').find((l) => l.includes(start));
+    expect(line('human', 'OSS answered')).toBe('  OSS answered: 403 · Sig\\x1B]0;x\\x07');
+    expect(line('markdown', 'OSS answered')).toBe('| OSS answered | 403 · Sig\\x1B]0;x\\x07 |');
+    // JSON keeps the value itself (JSON escapes it).
+    expect(JSON.parse(formatReport(report, 'json', { style: plain, redact: true })).results[0].error.code).toBe('Sig\u001b]0;x\u0007');
+  });
+
+  describe('6. quadratic time on long lines (found by the long-line sweep; now linear)', () => {
+    const HOST = 'https://examplebucket.oss-cn-hangzhou.aliyuncs.com';
+    const GLOB_NOTE = 'the URL has `{…}` or `[…]` ranges that curl expands into several URLs (without -g); the URL was read as written';
+    const timed = <T>(f: () => T): [T, number] => {
+      const t0 = performance.now();
+      const v = f();
+      return [v, performance.now() - t0];
+    };
+
+    // Each input took tens of seconds or more before the fix (quadratic); now well under the bound.
+    it.each([
+      ['URL glob test `{` + 200k commas (regex /\{[^}]*,[^}]*\}/ backtracked)', `curl '${HOST}/{${','.repeat(200000)}'\n`, 2000],
+      ['URL glob test `[` + 200k dashes', `curl '${HOST}/[${'-'.repeat(200000)}'\n`, 2000],
+      ['2M single quotes (newline search ran to the line end for every quote)', `curl ${HOST}/k -d ${"'".repeat(2000001)}\n`, 2000],
+      ['200k-blank run inside a PowerShell quote continued with a backtick (/[ \t]+$/)', `curl.exe '${HOST}/k' -H "x: a${' '.repeat(200000)}b \`\n  -H "Date: x"\n`, 2000],
+      ['500k `${` (each searched to the end for `}`)', `curl ${HOST}/k -d ${'${'.repeat(500000)}\n`, 2000],
+      ["500k `$('` (each searched to the end for the quote)", `curl ${HOST}/k -d ${"$('".repeat(500000)}\n`, 2000],
+      ['500k `$(` (2000 characters looked at per `$(`)', `curl ${HOST}/k -d ${'$('.repeat(500000)}\n`, 2000],
+    ])('%s', (_name, text, boundMs) => {
+      const [parsed, ms] = timed(() => parseCurlCommand(text));
+      expect(parsed.request.target.startsWith(HOST)).toBe(true);
+      expect(ms).toBeLessThan(boundMs);
+    });
+
+    it('a header folded over 300k continuation lines (each re-trimmed the whole value)', () => {
+      const text = `GET / HTTP/1.1\r\nHost: examplebucket.oss-cn-hangzhou.aliyuncs.com\r\nx-oss-meta-a: v${' \\\n'.repeat(300000)}\r\n\r\n`;
+      const [ex, ms] = timed(() => parseRawHttp(text));
+      expect(ex?.request?.headers[1]).toEqual({ name: 'x-oss-meta-a', value: `v${' \\'.repeat(300000)}` });
+      expect(ms).toBeLessThan(2000);
+    });
+
+    it('the linear URL-glob test agrees with the regex it replaced', () => {
+      const old = /\{[^}]*,[^}]*\}|\[[^\]]*-[^\]]*\]/;
+      fc.assert(
+        fc.property(fc.array(fc.constantFrom('{', '}', ',', '[', ']', '-', 'a'), { maxLength: 14 }), (chars) => {
+          const url = chars.join('');
+          const notes = parseCurlCommand(`curl -g0 '${HOST}/${url}'\n`.replace('-g0 ', '')).notes;
+          expect(notes.includes(GLOB_NOTE)).toBe(old.test(`${HOST}/${url}`));
+        }),
+        { numRuns: 300, seed: 20261122 },
+      );
+    });
+
+    it('the incremental obs-fold gives what folding with a full trim per line gave', () => {
+      const piece = fc.array(fc.constantFrom(' ', '\t', 'a', 'b'), { maxLength: 5 }).map((c) => c.join(''));
+      fc.assert(
+        // A continuation line has text (a blank line ends the header block).
+        fc.property(piece, fc.array(fc.tuple(piece, fc.constantFrom('a', 'b'), piece).map((p) => p.join('')), { minLength: 1, maxLength: 6 }), (first, rest) => {
+          const lines = rest.map((r) => ` ${r}`);
+          let want = first.startsWith(' ') ? first.slice(1) : first;
+          for (const l of lines) want = `${want} ${l.trim()}`.trim();
+          const ex = parseRawHttp(`GET / HTTP/1.1\nx-a: ${first}\n${lines.join('\n')}\nHost: h\n\n`);
+          expect(ex?.request?.headers[0]).toEqual({ name: 'x-a', value: want });
+        }),
+        { numRuns: 300, seed: 20261122 },
+      );
+    });
+  });
+});
