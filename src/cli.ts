@@ -97,7 +97,7 @@ function signOptions(o: SignCliOptions, env: NodeJS.ProcessEnv, secret: string, 
     return Number(v);
   };
   let securityToken: string | undefined;
-  if (o.securityTokenFile) securityToken = loadSecret(o.securityTokenFile, {})?.secret;
+  if (o.securityTokenFile) securityToken = loadSecret(o.securityTokenFile, {}, '--security-token-file')?.secret;
   else securityToken = env['OSS_SECURITY_TOKEN'] ?? env['OSS_SESSION_TOKEN'];
   const expiresIn = num('--expires', o.expires);
   if (!o.v1 && o.urlSignature && (expiresIn < 1 || expiresIn > 604800)) throw new InputError(`--expires ${expiresIn}: a V4 presigned URL lasts 1…604800 seconds (EC 0002-00000232)`);

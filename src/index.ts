@@ -59,9 +59,33 @@ export function readCases(inputs: InputSource[], format?: InputFormatOption): Di
   return readInputs(inputs, format).cases;
 }
 
+/** Default cap on the requests one run diagnoses. Raise with SIGDOCTOR_MAX_CASES. */
+export const DEFAULT_MAX_CASES = 10000;
+
+/**
+ * SIGDOCTOR_MAX_CASES. Every diagnosed request keeps its strings, diffs and
+ * causes until the report is printed (about 30 KB each): a 64 MB HAR of
+ * nothing but signature errors is ~150,000 of them and runs out of memory.
+ */
+export function maxCases(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env['SIGDOCTOR_MAX_CASES'];
+  if (raw === undefined || raw === '') return DEFAULT_MAX_CASES;
+  if (!/^[0-9]{1,9}$/.test(raw) || Number(raw) < 1) {
+    throw new InputError(`SIGDOCTOR_MAX_CASES=${raw.length > 24 ? `${raw.slice(0, 24)}…` : raw}: not a whole number of requests (1 or more)`, `unset it for the default of ${DEFAULT_MAX_CASES}`);
+  }
+  return Number(raw);
+}
+
 export function diagnose(inputs: InputSource[], options: DiagnoseRequest = {}): Report {
   const command = options.command ?? 'diagnose';
+  const limit = maxCases();
   const { cases, skipped } = readInputs(inputs, options.inputFormat);
+  if (cases.length > limit) {
+    throw new InputError(
+      `${inputs.map((i) => i.name).join(' + ')}: ${cases.length} requests to diagnose, over the limit of ${limit} (SIGDOCTOR_MAX_CASES)`,
+      `raise it with SIGDOCTOR_MAX_CASES=<count> (memory grows with it), or give sigdoctor fewer requests at a time`,
+    );
+  }
   if (command === 'verify' && options.secret === undefined) {
     throw new InputError('verify needs the AccessKey secret', 'set OSS_ACCESS_KEY_SECRET or pass --secret-file FILE (never on the command line)');
   }

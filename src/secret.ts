@@ -19,24 +19,30 @@ export function stripOneNewline(s: string): string {
   return s;
 }
 
-export function loadSecret(secretFile: string | undefined, env: NodeJS.ProcessEnv): LoadedSecret | undefined {
+/** An AccessKey secret is 30 characters, an STS token a few hundred to about two thousand. */
+export const MAX_SECRET_FILE_BYTES = 4096;
+
+/** `flag` names the option in messages (`--security-token-file` reads its file the same way). */
+export function loadSecret(secretFile: string | undefined, env: NodeJS.ProcessEnv, flag = '--secret-file'): LoadedSecret | undefined {
   if (secretFile !== undefined) {
     let raw: Buffer;
     try {
       const st = statSync(secretFile);
-      if (!st.isFile()) throw new InputError(`--secret-file ${secretFile}: not a regular file`);
-      if (st.size > 4096) throw new InputError(`--secret-file ${secretFile}: ${st.size} bytes is too large for an AccessKey secret`);
+      if (!st.isFile()) throw new InputError(`${flag} ${secretFile}: not a regular file`);
+      if (st.size > MAX_SECRET_FILE_BYTES) {
+        throw new InputError(`${flag} ${secretFile}: ${st.size} bytes, over the ${MAX_SECRET_FILE_BYTES}-byte limit for a secret or token file (fixed)`, 'put only the secret (or the token) in the file, on one line');
+      }
       raw = readFileSync(secretFile);
     } catch (err) {
       if (err instanceof InputError) throw err;
-      throw new InputError(`--secret-file ${secretFile}: cannot read it (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+      throw new InputError(`${flag} ${secretFile}: cannot read it (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
     }
     const secret = stripOneNewline(raw.toString('utf8'));
-    if (secret === '') throw new InputError(`--secret-file ${secretFile}: the file is empty`);
+    if (secret === '') throw new InputError(`${flag} ${secretFile}: the file is empty`);
     const warnings: string[] = [];
     try {
       if (process.platform !== 'win32' && (statSync(secretFile).mode & 0o077) !== 0) {
-        warnings.push(`--secret-file ${secretFile} is readable by other users; chmod 600 it`);
+        warnings.push(`${flag} ${secretFile} is readable by other users; chmod 600 it`);
       }
     } catch {
       /* already read; the permission check is advisory */

@@ -57,8 +57,17 @@ export function explainSteps(a: Analysis): ExplainStep[] {
   }[c.dateSource];
   steps.push({ part: c.mode === 'query' ? 'Expires' : 'Date', value: p.date, from: dateFrom });
   if (p.ossHeaders.length === 0) steps.push({ part: 'x-oss-* headers', value: '', from: 'none in the request: nothing (no empty line)' });
+  // The headers as sent, by lower-cased name, built once (a filter per header is quadratic in a request with thousands of headers).
+  const sentByName = new Map<string, string[]>();
+  for (const x of req.headers) {
+    const k = x.name.toLowerCase();
+    const shown = `${x.name}: ${q(x.value)}`;
+    const list = sentByName.get(k);
+    if (list) list.push(shown);
+    else sentByName.set(k, [shown]);
+  }
   p.ossHeaders.forEach((h, i) => {
-    const sent = req.headers.filter((x) => x.name.toLowerCase() === h.name).map((x) => `${x.name}: ${q(x.value)}`).join(' + ');
+    const sent = (sentByName.get(h.name) ?? []).join(' + ');
     const rule = i === 0 ? ' (x-oss-* headers: name lower-cased, value trimmed, repeats joined with ",", sorted by name)' : '';
     steps.push({ part: h.name, value: `${h.name}:${h.value}`, from: `the header ${sent}${rule}` });
   });

@@ -40,7 +40,8 @@ interface SearchInput {
   addressing: Addressing;
 }
 
-type CandidateSource = (x: SearchInput) => Candidate[];
+/** Candidates one by one: a per-header source is generated lazily, so the search bound also bounds its memory. */
+type CandidateSource = (x: SearchInput) => Iterable<Candidate>;
 
 const q = (s: string): string => JSON.stringify(s);
 const METHODS = ['GET', 'PUT', 'POST', 'HEAD', 'DELETE'];
@@ -138,25 +139,32 @@ export const V1_CANDIDATES: ReadonlyArray<{ name: string; source: CandidateSourc
   },
   {
     name: 'one x-oss-* header not signed',
-    source: (x) =>
-      x.client.parts.ossHeaders.map((h) => ({
-        cause: h.name === 'x-oss-security-token' ? ('security-token-not-signed' as const) : ('proxy-modified-headers' as const),
-        role: 'header' as const,
-        change: h.name === 'x-oss-security-token'
-          ? 'your code did not sign the x-oss-security-token header the request carries'
-          : `your code did not sign ${h.name}, which the request carries: something added it after signing`,
-        parts: withParts(x, { ossHeaders: x.client.parts.ossHeaders.filter((o) => o !== h) }),
-      })),
+    // A generator: each candidate copies the header list, so all of them at once is quadratic memory.
+    source: function* (x) {
+      for (const h of x.client.parts.ossHeaders) {
+        yield {
+          cause: h.name === 'x-oss-security-token' ? ('security-token-not-signed' as const) : ('proxy-modified-headers' as const),
+          role: 'header' as const,
+          change: h.name === 'x-oss-security-token'
+            ? 'your code did not sign the x-oss-security-token header the request carries'
+            : `your code did not sign ${h.name}, which the request carries: something added it after signing`,
+          parts: withParts(x, { ossHeaders: x.client.parts.ossHeaders.filter((o) => o !== h) }),
+        };
+      }
+    },
   },
   {
     name: 'x-oss-* values signed untrimmed',
     source: (x) => {
       const raw = x.req.headers.filter((h) => h.name.toLowerCase().startsWith('x-oss-'));
       if (!raw.some((h) => h.value !== h.value.trim())) return [];
-      const untrimmed = x.client.parts.ossHeaders.map((h) => ({
-        name: h.name,
-        value: raw.filter((r) => r.name.toLowerCase() === h.name).map((r) => r.value).join(','),
-      }));
+      const rawByName = new Map<string, string[]>();
+      for (const r of raw) {
+        const list = rawByName.get(r.name.toLowerCase());
+        if (list) list.push(r.value);
+        else rawByName.set(r.name.toLowerCase(), [r.value]);
+      }
+      const untrimmed = x.client.parts.ossHeaders.map((h) => ({ name: h.name, value: (rawByName.get(h.name) ?? []).join(',') }));
       const which = raw.filter((h) => h.value !== h.value.trim()).map((h) => `${h.name}: ${q(h.value)}`).join(', ');
       return [{ cause: 'header-whitespace', role: 'header', change: `your code signed header values with their surrounding white space (${which}); OSS trims them`, parts: withParts(x, { ossHeaders: untrimmed }) }];
     },
@@ -236,11 +244,20 @@ export const V1_CANDIDATES: ReadonlyArray<{ name: string; source: CandidateSourc
   },
 ];
 
+/**
+ * Bounds of the search, as for V4 (v4-hypotheses.ts): a request with thousands
+ * of headers has thousands of candidates, each a string to sign as long as the
+ * request — quadratic work without a bound. (An object so tests can lower them.)
+ */
+export const V1_SEARCH_BOUNDS = { maxTries: 20000, maxMs: 3000 };
+
 export function searchV1Hypotheses(x: SearchInput): { proven: ProvenHypothesis[]; tried: number } {
   const proven: ProvenHypothesis[] = [];
+  const start = performance.now();
   let tried = 0;
   for (const { source } of V1_CANDIDATES) {
     for (const cand of source(x)) {
+      if (tried >= V1_SEARCH_BOUNDS.maxTries || performance.now() - start > V1_SEARCH_BOUNDS.maxMs) return { proven, tried };
       tried++;
       const signed = renderV1StringToSign(cand.parts);
       if (signV1(x.secret, signed) === x.signature) proven.push({ cause: cand.cause, change: cand.change, role: cand.role, signed });

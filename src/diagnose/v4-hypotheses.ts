@@ -274,9 +274,9 @@ function merge(base: RequestState, a: RequestState, b: RequestState, bChange: V4
  * Bounds. The number of tries is what bounds the search (deterministic: every
  * single change and every pair among ~200 changes); the time limit only guards
  * against a pathological input on a slow machine, and the result says when it cut in.
+ * (An object so tests can lower them.)
  */
-const MAX_TRIES = 20000;
-const MAX_MS = 3000;
+export const V4_SEARCH_BOUNDS = { maxTries: 20000, maxMs: 3000 };
 
 /**
  * What a candidate canonical request must match: OSS's hash (what changed in
@@ -300,7 +300,18 @@ export function searchV4Hypotheses(x: SearchInput, target: V4Target = { kind: 'h
   const triedKinds = V4_CANDIDATES.map((c) => c.kind);
   const canonical = canonicalBuilder(x);
   // Each change applied once to the base; a pair applies its second change to that state.
-  const single = new Map<V4Change, RequestState>(changes.map((c) => [c, c.apply(base)]));
+  // Built on demand and kept only for a modest number of changes: each state holds a copy
+  // of the header list, so all of them for a request with thousands of headers is quadratic memory.
+  const single = new Map<V4Change, RequestState>();
+  const keep = changes.length <= 1000;
+  const stateOf = (c: V4Change): RequestState => {
+    let st = single.get(c);
+    if (st === undefined) {
+      st = c.apply(base);
+      if (keep) single.set(c, st);
+    }
+    return st;
+  };
   let tried = 0;
   const check = (state: RequestState, applied: V4Change[]): ProvenV4Hypothesis | null => {
     tried++;
@@ -309,15 +320,17 @@ export function searchV4Hypotheses(x: SearchInput, target: V4Target = { kind: 'h
   };
   const done = (proven: ProvenV4Hypothesis | null, complete = true): V4SearchResult => ({ proven, tried, ms: performance.now() - start, triedKinds, complete });
   for (const c of changes) {
-    const p = check(single.get(c)!, [c]);
+    // The bound holds for single changes too: a request with thousands of headers has thousands of them.
+    if (tried >= V4_SEARCH_BOUNDS.maxTries || performance.now() - start > V4_SEARCH_BOUNDS.maxMs) return done(null, false);
+    const p = check(stateOf(c), [c]);
     if (p) return done(p);
   }
   for (let i = 0; i < changes.length; i++) {
-    const first = single.get(changes[i]!)!;
+    const first = stateOf(changes[i]!);
     for (let j = i + 1; j < changes.length; j++) {
       if (changes[i]!.slot === changes[j]!.slot) continue;
-      if (tried >= MAX_TRIES || performance.now() - start > MAX_MS) return done(null, false);
-      const p = check(merge(base, first, single.get(changes[j]!)!, changes[j]!), [changes[i]!, changes[j]!]);
+      if (tried >= V4_SEARCH_BOUNDS.maxTries || performance.now() - start > V4_SEARCH_BOUNDS.maxMs) return done(null, false);
+      const p = check(merge(base, first, stateOf(changes[j]!), changes[j]!), [changes[i]!, changes[j]!]);
       if (p) return done(p);
     }
   }

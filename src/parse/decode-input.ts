@@ -8,11 +8,21 @@ import { InputError } from '../model/input-error.js';
 
 /** Default cap on one input. Raise with SIGDOCTOR_MAX_INPUT_MB. */
 export const DEFAULT_MAX_INPUT_MB = 64;
+/** The most SIGDOCTOR_MAX_INPUT_MB may say: a JavaScript string holds at most 2^29 - 24 characters (V8). */
+export const MAX_INPUT_MB_CEILING = 500;
 
+/** SIGDOCTOR_MAX_INPUT_MB in bytes. A value that is not 1…500 is an error, not silently the default. */
 export function maxInputBytes(env: NodeJS.ProcessEnv = process.env): number {
   const raw = env['SIGDOCTOR_MAX_INPUT_MB'];
-  const mb = raw !== undefined && /^\d+$/.test(raw) && Number(raw) > 0 ? Number(raw) : DEFAULT_MAX_INPUT_MB;
-  return mb * 1024 * 1024;
+  if (raw === undefined || raw === '') return DEFAULT_MAX_INPUT_MB * 1024 * 1024;
+  const shown = raw.length > 24 ? `${raw.slice(0, 24)}…` : raw;
+  if (!/^[0-9]{1,9}$/.test(raw) || Number(raw) < 1) {
+    throw new InputError(`SIGDOCTOR_MAX_INPUT_MB=${shown}: not a whole number of megabytes from 1 to ${MAX_INPUT_MB_CEILING}`, `unset it for the default of ${DEFAULT_MAX_INPUT_MB} MB`);
+  }
+  if (Number(raw) > MAX_INPUT_MB_CEILING) {
+    throw new InputError(`SIGDOCTOR_MAX_INPUT_MB=${shown}: over ${MAX_INPUT_MB_CEILING}, the most text sigdoctor can hold in memory`, `use ${MAX_INPUT_MB_CEILING} or less`);
+  }
+  return Number(raw) * 1024 * 1024;
 }
 
 // ESC [ params letter — bounded, no nested quantifiers.

@@ -11,6 +11,8 @@ import { parseCurlCommand } from '../../src/parse/curl-command.js';
 import { decodeInput } from '../../src/parse/decode-input.js';
 import { parseRawHttp } from '../../src/parse/http-message.js';
 import { parseErrorXml } from '../../src/parse/error-xml.js';
+import { V1_SEARCH_BOUNDS } from '../../src/diagnose/v1-hypotheses.js';
+import { V4_SEARCH_BOUNDS } from '../../src/diagnose/v4-hypotheses.js';
 import { formatReport } from '../../src/report/index.js';
 import { plain } from '../../src/report/style.js';
 
@@ -128,6 +130,53 @@ describe('bugs found by fuzzing', () => {
         }),
         { numRuns: 300, seed: 20261122 },
       );
+    });
+  });
+
+  describe('7. thousands of headers in one request (found exploring the limits)', () => {
+    const headers = (n: number, sep: string): string => Array.from({ length: n }, (_, i) => `x-oss-meta-h${i}${sep}v${i}`).join('\r\n');
+    const hex = (t: string): string => Array.from(Buffer.from(t), (b) => b.toString(16).toUpperCase().padStart(2, '0')).join(' ');
+    const v1 = (n: number): Buffer => {
+      const sts = 'GET\n\n\nSun, 22 Nov 2026 14:02:21 GMT\nx-oss-meta-a:b\n/b/k';
+      return Buffer.from(`GET /k HTTP/1.1\r\nHost: b.oss-cn-hangzhou.aliyuncs.com\r\nDate: Sun, 22 Nov 2026 14:02:21 GMT\r\n${headers(n, ': ')}\r\nAuthorization: OSS LTAI5tExampleKeyId0000:bSgShpvmMPfCiZdFJEYnY7G8++A=\r\n\r\nHTTP/1.1 403 Forbidden\r\n\r\n<Error><Code>SignatureDoesNotMatch</Code><StringToSign>${sts}</StringToSign><StringToSignBytes>${hex(sts)}</StringToSignBytes></Error>`);
+    };
+    const timedRun = (bytes: Buffer, options: DiagnoseRequest): [ReturnType<typeof run>, number] => {
+      const t0 = performance.now();
+      const r = run([{ name: 'many.txt', bytes }], options);
+      return [r, performance.now() - t0];
+    };
+
+    it('V1 without the secret: the explain steps filtered all headers once per header (quadratic)', () => {
+      const [r, ms] = timedRun(v1(20000), {});
+      expect(r).toEqual([{ verdict: 'problem', causes: ['proxy-modified-headers'], path: '/k' }]);
+      expect(ms).toBeLessThan(3000);
+    });
+
+    it('V1 with the secret: the hypothesis search had no bound and built every per-header candidate at once (quadratic time and memory)', () => {
+      const saved = { ...V1_SEARCH_BOUNDS };
+      V1_SEARCH_BOUNDS.maxMs = 200;
+      try {
+        const [r, ms] = timedRun(v1(8000), { secret: 'wrong-secret-for-demo' });
+        expect(r).toEqual([{ verdict: 'problem', causes: ['proxy-modified-headers'], path: '/k' }]);
+        expect(ms).toBeLessThan(3000);
+      } finally {
+        Object.assign(V1_SEARCH_BOUNDS, saved);
+      }
+    });
+
+    it('V4 with the secret: single changes were neither bounded nor built lazily (quadratic time and memory)', () => {
+      const cr = 'GET\n/b/k\n\nx-oss-date:20261122T140221Z\n\nhost\nUNSIGNED-PAYLOAD';
+      const text = `GET /k HTTP/1.1\r\nHost: b.oss-cn-hangzhou.aliyuncs.com\r\nx-oss-date: 20261122T140221Z\r\nx-oss-content-sha256: UNSIGNED-PAYLOAD\r\n${headers(4000, ': ')}\r\nAuthorization: OSS4-HMAC-SHA256 Credential=LTAI5tExampleKeyId0000/20261122/cn-hangzhou/oss/aliyun_v4_request,AdditionalHeaders=host,Signature=${'0'.repeat(64)}\r\n\r\nHTTP/1.1 403 Forbidden\r\n\r\n<Error><Code>SignatureDoesNotMatch</Code><CanonicalRequest>${cr}</CanonicalRequest></Error>`;
+      const saved = { ...V4_SEARCH_BOUNDS };
+      V4_SEARCH_BOUNDS.maxMs = 200;
+      try {
+        // No change can reproduce the all-zero signature, so however far the search gets, the secret is blamed.
+        const [r, ms] = timedRun(Buffer.from(text), { secret: 'wrong-secret-for-demo' });
+        expect(r).toEqual([{ verdict: 'problem', causes: ['secret-mismatch'], path: '/k' }]);
+        expect(ms).toBeLessThan(3000);
+      } finally {
+        Object.assign(V4_SEARCH_BOUNDS, saved);
+      }
     });
   });
 });
