@@ -9,6 +9,7 @@ import { diagnose, InputError } from '../../src/index.js';
 import type { DiagnoseRequest, InputSource } from '../../src/index.js';
 import { parseCurlCommand } from '../../src/parse/curl-command.js';
 import { decodeInput } from '../../src/parse/decode-input.js';
+import { bytesOf } from '../../src/parse/mangled-error.js';
 import { parseRawHttp } from '../../src/parse/http-message.js';
 import { parseErrorXml } from '../../src/parse/error-xml.js';
 import { V1_SEARCH_BOUNDS } from '../../src/diagnose/v1-hypotheses.js';
@@ -177,6 +178,60 @@ describe('bugs found by fuzzing', () => {
       } finally {
         Object.assign(V4_SEARCH_BOUNDS, saved);
       }
+    });
+  });
+
+  describe('8. a 300 KB Python bytes literal took over 100 ms (a Buffer per character in bytesOf)', () => {
+    /** bytesOf as it was, one character at a time: the reference for the run-at-a-time version. */
+    function bytesOfBefore(body: string): Uint8Array {
+      if (!body.includes('\\')) return Uint8Array.from(Buffer.from(body, 'utf8'));
+      const out: number[] = [];
+      for (let i = 0; i < body.length; i++) {
+        const c = body.charAt(i);
+        if (c !== '\\' || i + 1 >= body.length) {
+          for (const b of Buffer.from(c, 'utf8')) out.push(b);
+          continue;
+        }
+        const e = body.charAt(++i);
+        const simple: Record<string, number> = { n: 10, r: 13, t: 9, b: 8, f: 12, v: 11, a: 7, '\\': 92, "'": 39, '"': 34 };
+        if (simple[e] !== undefined) out.push(simple[e]!);
+        else if (e === 'x' && /^[0-9A-Fa-f]{2}$/.test(body.slice(i + 1, i + 3))) {
+          out.push(parseInt(body.slice(i + 1, i + 3), 16));
+          i += 2;
+        } else if (e >= '0' && e <= '7') {
+          let j = i;
+          while (j < body.length && j < i + 3 && body.charAt(j) >= '0' && body.charAt(j) <= '7') j++;
+          out.push(parseInt(body.slice(i, j), 8) & 0xff);
+          i = j - 1;
+        } else {
+          out.push(92);
+          for (const b of Buffer.from(e, 'utf8')) out.push(b);
+        }
+      }
+      return Uint8Array.from(out);
+    }
+
+    it('gives the same bytes (characters of the Basic Multilingual Plane)', () => {
+      fc.assert(
+        fc.property(fc.array(fc.constantFrom('\\', 'x', 'n', '0', '7', '8', 'A', 'f', "'", '"', 'é', '中', ' ', 'q'), { maxLength: 24 }), (chars) => {
+          const body = chars.join('');
+          expect(Buffer.from(bytesOf(body)).toString('hex')).toBe(Buffer.from(bytesOfBefore(body)).toString('hex'));
+        }),
+        { numRuns: 500, seed: 20261122 },
+      );
+    });
+
+    it('is several times faster than one character at a time (timed against the old version in the same run)', () => {
+      const body = `${'<Error>'.repeat(40000)}\\n${'x'.repeat(1000000)}`;
+      const time = (f: (b: string) => Uint8Array): [number, number] => {
+        const t0 = performance.now();
+        const n = f(body).length;
+        return [n, performance.now() - t0];
+      };
+      const [before, beforeMs] = time(bytesOfBefore);
+      const [now, nowMs] = time(bytesOf);
+      expect([now, before]).toEqual([1280001, 1280001]);
+      expect(nowMs * 2).toBeLessThan(beforeMs);
     });
   });
 });
