@@ -118,6 +118,11 @@ export function signRequest(message: HttpRequestMessage, o: SignOptions): SignRe
   // An x-oss-date the request already carries is the signing time (the header is signed as sent).
   const sentDate = o.query ? undefined : findHeader(headers0, 'x-oss-date');
   const sentTime = sentDate !== undefined ? parseTime(sentDate) : null;
+  // The header is signed as sent, so one that is not a time cannot be signed (an empty one crashed).
+  if (sentDate !== undefined && sentTime === null) {
+    const shown = JSON.stringify(sentDate.length > 40 ? `${sentDate.slice(0, 40)}…` : sentDate);
+    throw new InputError(`sign: the request's x-oss-date ${shown} is not a time; fix it (e.g. 20261122T140221Z) or remove the header`);
+  }
   const timestamp = sentTime !== null ? isoBasic(new Date(sentTime)) : isoBasic(o.now);
   const date = timestamp.slice(0, 8);
   const additional = [...new Set(o.additionalHeaders.map((n) => n.trim().toLowerCase()).filter((n) => n !== ''))].sort();

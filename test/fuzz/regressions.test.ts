@@ -15,6 +15,11 @@ import { parseErrorXml } from '../../src/parse/error-xml.js';
 import { V1_SEARCH_BOUNDS } from '../../src/diagnose/v1-hypotheses.js';
 import { V4_SEARCH_BOUNDS } from '../../src/diagnose/v4-hypotheses.js';
 import { formatReport } from '../../src/report/index.js';
+import { signRequest } from '../../src/signer/sign-request.js';
+import { runCli } from '../support/run-cli.js';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { plain } from '../../src/report/style.js';
 
 function thrown(f: () => unknown): InputError {
@@ -233,5 +238,20 @@ describe('bugs found by fuzzing', () => {
       expect([now, before]).toEqual([1280001, 1280001]);
       expect(nowMs * 2).toBeLessThan(beforeMs);
     });
+  });
+
+  it('9. `sigdoctor sign` on a request whose x-oss-date is empty or not a time: internal error (HMAC of a null string to sign)', () => {
+    const message = { method: 'PUT', target: '/k', headers: [{ name: 'Host', value: 'b.oss-cn-hangzhou.aliyuncs.com' }, { name: 'X-Oss-Date', value: '' }] };
+    const options = { version: 'v4' as const, query: false, accessKeyId: 'ak', secret: 's', now: new Date(Date.UTC(2026, 10, 22)), expiresIn: 900, product: 'oss', additionalHeaders: [] };
+    expect(thrown(() => signRequest(message, options)).message).toBe('sign: the request\'s x-oss-date "" is not a time; fix it (e.g. 20261122T140221Z) or remove the header');
+    expect(thrown(() => signRequest({ ...message, headers: [message.headers[0]!, { name: 'x-oss-date', value: 'yesterday' }] }, options)).message).toBe('sign: the request\'s x-oss-date "yesterday" is not a time; fix it (e.g. 20261122T140221Z) or remove the header');
+    const dir = mkdtempSync(join(tmpdir(), 'sigdoctor-sign-'));
+    try {
+      const file = join(dir, 'req.txt');
+      writeFileSync(file, 'PUT /k HTTP/1.1\r\nHost: b.oss-cn-hangzhou.aliyuncs.com\r\nX-Oss-Date: \r\n\r\n');
+      expect(runCli(['sign', file], { env: { OSS_ACCESS_KEY_ID: 'ak', OSS_ACCESS_KEY_SECRET: 's' } })).toEqual({ code: 2, stdout: '', stderr: 'sigdoctor: sign: the request\'s x-oss-date "" is not a time; fix it (e.g. 20261122T140221Z) or remove the header\n' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
