@@ -1,6 +1,7 @@
 /**
  * CLI-level fuzzing: spawn the built bundle (bin/sigdoctor.js → dist/) the way
- * users run it, with hostile inputs on stdin or in files and random flags.
+ * users run it, with hostile inputs on stdin or in files and random flags, for
+ * every command that reads input (diagnose, explain, verify, ec, sign).
  * Invariants (CONTRACT.md exit codes):
  * - the exit code is 0, 1 or 2, never a signal or a timeout;
  * - no stack trace and no "internal error" on stderr;
@@ -20,6 +21,8 @@ import { CANARY_SECRET, checkJsonReport, InvariantViolation } from './invariants
 
 export interface CliCase {
   command: string | null;
+  /** Options only `sign` has. */
+  signFlags: string[];
   format: string[];
   extra: string[];
   inputFormat: string | null;
@@ -33,7 +36,8 @@ export interface CliCase {
 const input = fc.oneof({ weight: 3, arbitrary: anyInput }, { weight: 1, arbitrary: fc.oneof(rawHttp, curlVerbose, har, errorXml).map(utf8) });
 
 export const cliCase: fc.Arbitrary<CliCase> = fc.record({
-  command: fc.constantFrom(null, 'diagnose', 'explain', 'verify'),
+  command: fc.constantFrom(null, 'diagnose', 'explain', 'verify', null, 'ec', 'sign'),
+  signFlags: fc.subarray(['--v1', '--url-signature', '--expires', '60', '--region', 'cn-hangzhou']).map((a) => (a.includes('--expires') !== a.includes('60') || a.includes('--region') !== a.includes('cn-hangzhou') ? a.filter((x) => !['--expires', '60', '--region', 'cn-hangzhou'].includes(x)) : a)),
   format: fc.constantFrom<string[]>(['--json'], ['--format', 'json'], [], ['--format', 'markdown'], ['--format', 'github'], ['--format', 'human'], ['--format', 'nope']),
   extra: fc.subarray(['--no-redact', '--cname', '--bucket', 'examplebucket', '--color', '--debug']).map((a) => (a.includes('--bucket') && !a.includes('examplebucket') ? a.filter((x) => x !== '--bucket') : a.filter((x) => x !== 'examplebucket' || a.includes('--bucket')))),
   inputFormat: fc.constantFrom(null, null, null, 'raw', 'curl', 'har', 'xml', 'url', 'log'),
@@ -57,8 +61,14 @@ const BIN = join(REPO_ROOT, 'bin', 'sigdoctor.js');
 export function runCliCase(c: CliCase, dir: string): Promise<CliRun> {
   const args: string[] = [];
   if (c.command) args.push(c.command);
-  args.push(...c.format, ...c.extra);
-  if (c.inputFormat) args.push('--input-format', c.inputFormat);
+  if (c.command === 'sign' || c.command === 'ec') {
+    // Their own options only (the diagnose ones would just be usage errors).
+    const format = c.format.includes('markdown') || c.format.includes('github') ? [] : c.format;
+    args.push(...format, ...(c.command === 'sign' ? c.signFlags : []));
+  } else {
+    args.push(...c.format, ...c.extra);
+    if (c.inputFormat) args.push('--input-format', c.inputFormat);
+  }
   const a = join(dir, 'first.txt');
   const b = join(dir, 'second.txt');
   let stdin: Uint8Array = new Uint8Array(0);
@@ -85,6 +95,7 @@ export function runCliCase(c: CliCase, dir: string): Promise<CliRun> {
   for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !k.startsWith('SIGDOCTOR_') && !k.startsWith('OSS_') && k !== 'FORCE_COLOR' && k !== 'NO_COLOR' && !k.startsWith('FUZZ_')) env[k] = v;
   env['NO_COLOR'] = '1';
   if (c.secret) env['OSS_ACCESS_KEY_SECRET'] = CANARY_SECRET;
+  if (c.command === 'sign') env['OSS_ACCESS_KEY_ID'] = 'LTAI5tExampleKeyId0000';
   if (c.maxMb !== null) env['SIGDOCTOR_MAX_INPUT_MB'] = c.maxMb;
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], { cwd: dir, env, stdio: ['pipe', 'pipe', 'pipe'], timeout: 30000 });
@@ -117,9 +128,11 @@ export function checkCliRun(c: CliCase, run: CliRun): void {
   const json = c.format.includes('--json') || (c.format[0] === '--format' && c.format[1] === 'json');
   if (json && run.stdout !== '') {
     try {
-      checkJsonReport(run.stdout, null);
+      // ec and sign print their own documents; the others print the report.
+      if (c.command === 'ec' || c.command === 'sign') JSON.parse(run.stdout);
+      else checkJsonReport(run.stdout, null);
     } catch (e) {
-      violation(e instanceof Error ? e.message : String(e), run);
+      violation(`JSON output: ${e instanceof Error ? e.message : String(e)}`, run);
     }
   }
 }

@@ -28,6 +28,12 @@ import { resolveRequest } from '../../src/request/resolve-request.js';
 import { normalizeHost, parseOssHost, resolveAddressing } from '../../src/request/addressing.js';
 import type { HeaderField } from '../../src/model/http.js';
 import { InputError } from '../../src/model/input-error.js';
+import { readCases } from '../../src/index.js';
+import { lookupEc } from '../../src/ec/lookup.js';
+import { formatEcHuman, formatEcJson } from '../../src/report/ec.js';
+import { signRequest } from '../../src/signer/sign-request.js';
+import { formatSignHuman, formatSignJson } from '../../src/report/sign.js';
+import { plain } from '../../src/report/style.js';
 import { anyInput, curlCommand, curlTrace, curlVerbose, errorXml, har, message, mutatedCorpus, mutatedStructured, mutation, mutate, nastyText, rawHttp, sdkLog, mangledError, signedUrl, STRUCTURED, utf8, xOssErr } from './arbitraries.js';
 import { fixturePairs } from './corpus.js';
 import { CANARY_SECRET, checkParser, checkPipeline, checkThrown, InvariantViolation } from './invariants.js';
@@ -318,6 +324,40 @@ export const PROPERTIES: FuzzProperty[] = [
           checkParser(() => parseOssHost(r.host!));
         }
         checkParser(() => resolveAddressing(r.host, r.target.rawPath, { ...(bucketHint !== undefined ? { bucket: bucketHint } : {}), cname }));
+      }),
+  },
+  {
+    name: 'ec-lookup',
+    covers: 'src/ec/lookup.ts lookupEc (`sigdoctor ec` on a code, a Code name or any error text) and its human/JSON formatters',
+    fuzzRuns: 4000,
+    testRuns: 50,
+    build: () =>
+      prop(textFor(fc.oneof(errorXml, xOssErr, nastyText(40), fc.constantFrom('0002-00000040', 'SignatureDoesNotMatch', 'ec 2-40', 'x-oss-ec: 0002-00000201', '000200000040'))), (t) => {
+        const r = checkParser(() => lookupEc(t));
+        if (r instanceof InputError) return;
+        checkParser(() => formatEcHuman(r, plain));
+        const json = checkParser(() => formatEcJson(r));
+        if (typeof json === 'string') JSON.parse(json);
+      }),
+  },
+  {
+    name: 'sign-request',
+    covers: 'src/signer/sign-request.ts signRequest (`sigdoctor sign FILE`: V1/V4, header/URL) on every request any parser reads, and its formatters',
+    fuzzRuns: 4000,
+    testRuns: 50,
+    build: () =>
+      prop(fc.tuple(fc.oneof(...Object.values(STRUCTURED).map((a) => a.map(utf8)), mutatedStructured, mutatedCorpus.map((c) => c.bytes)), fc.constantFrom<'v1' | 'v4'>('v1', 'v4'), fc.boolean(), fc.integer({ min: 0, max: 700000 }), fc.array(fc.constantFrom('host', 'range', '', 'x-oss-meta-a'), { maxLength: 2 })), ([bytes, version, query, expiresIn, additionalHeaders]) => {
+        const cases = checkParser(() => readCases([{ name: 'req.txt', bytes }]));
+        if (cases instanceof InputError) return;
+        for (const c of cases.slice(0, 3)) {
+          if (!c.request) continue;
+          const r = checkParser(() => signRequest(c.request!, { version, query, accessKeyId: 'LTAI5tExampleKeyId0000', secret: CANARY_SECRET, now: new Date(Date.UTC(2026, 10, 22, 14, 2, 21)), expiresIn, product: 'oss', additionalHeaders }));
+          if (r instanceof InputError) continue;
+          const human = checkParser(() => formatSignHuman(r, plain));
+          const json = checkParser(() => formatSignJson(r));
+          if (typeof json === 'string') JSON.parse(json);
+          for (const out of [human, json]) if (typeof out === 'string' && out.includes(CANARY_SECRET)) violation('sign output prints the secret');
+        }
       }),
   },
   {
