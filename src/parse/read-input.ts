@@ -24,8 +24,8 @@ export type DetectedFormat = 'raw' | 'curl-verbose' | 'curl-trace' | 'curl-comma
 /** An exchange plus a label for it within its input (`#2`, a HAR entry URL). */
 export interface LabelledExchange extends Exchange {
   label?: string;
-  /** HAR entries: the exporting tool, and the browser's failure for entries without a response. */
-  har?: { creator: string | null; failure?: string };
+  /** HAR entries: the exporting tool, the browser's failure for entries without a response, and why a body is missing. */
+  har?: { creator: string | null; failure?: string; responseBodyComment?: string };
 }
 
 export interface ParsedInput {
@@ -117,8 +117,11 @@ function readInputUnchecked(text: string, name: string, forced?: InputFormatOpti
   switch (format) {
     case 'har':
       for (const ex of parseHar(text, name)) {
-        const { index, url, creator, failure, ...rest } = ex;
-        result.exchanges.push({ ...rest, label: `entry ${index} ${url}`, har: failure ? { creator, failure } : { creator } });
+        const { index, url, creator, failure, responseBodyComment, ...rest } = ex;
+        const har: NonNullable<LabelledExchange['har']> = { creator };
+        if (failure) har.failure = failure;
+        if (responseBodyComment) har.responseBodyComment = responseBodyComment;
+        result.exchanges.push({ ...rest, label: `entry ${index} ${url}`, har });
       }
       break;
     case 'curl-trace':
