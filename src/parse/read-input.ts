@@ -13,6 +13,7 @@ import { looksLikeRawHttp, parseRawHttp } from './http-message.js';
 import { looksLikeAliOssErrorObject, parseAliOssErrorObjects } from './sdk-error-object.js';
 import { looksLikeCurlCommand, parseCurlCommand } from './curl-command.js';
 import { recoverErrorXml } from './mangled-error.js';
+import { unwrapPowerShellErrorRecords } from './powershell-error-records.js';
 import type { SdkLogKind } from './sdk-logs.js';
 import { detectSdkLog, parseSdkLog } from './sdk-logs.js';
 
@@ -104,7 +105,20 @@ export function readInput(text: string, name: string, forced?: InputFormatOption
   }
 }
 
-function readInputUnchecked(text: string, name: string, forced?: InputFormatOption): ParsedInput {
+function readInputUnchecked(original: string, name: string, forced?: InputFormatOption): ParsedInput {
+  // Windows PowerShell 5.1 wraps a native program's first stderr line in an error record.
+  const powershell = unwrapPowerShellErrorRecords(original);
+  const text = powershell?.text ?? original;
+  const result = readText(text, name, forced);
+  if (powershell) {
+    const note = `read as Windows PowerShell output: removed the error record PowerShell wrapped around ${powershell.commands[0]}'s first stderr line ("${powershell.commands[0]} : …", "At line:… char:…", CategoryInfo, FullyQualifiedErrorId : NativeCommandError)`;
+    for (const ex of result.exchanges) ex.notes.push(note);
+    result.notes = [...(result.notes ?? []), note];
+  }
+  return result;
+}
+
+function readText(text: string, name: string, forced?: InputFormatOption): ParsedInput {
   const detected = detectFormat(text);
   const format = forced ? matchesOption(detected, forced) : detected;
   if (format === null) {
