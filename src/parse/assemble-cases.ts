@@ -100,7 +100,7 @@ export function assembleCases(inputs: ParsedInput[]): { cases: DiagnosisCase[]; 
       const req: RequestSide | undefined = ex.request ? { source, request: ex.request, notes: ex.notes, ...(ex.clientSigned ? { clientSigned: ex.clientSigned } : {}) } : undefined;
       if (req && server) {
         const c = makeCase(source, req, { ...server, notes: [...server.notes] });
-        if (ex.har) c.fromHar = { creator: ex.har.creator };
+        if (ex.har) c.fromHar = ex.har.responseBodyComment ? { creator: ex.har.creator, responseBodyComment: ex.har.responseBodyComment } : { creator: ex.har.creator };
         cases.push(c);
       }
       else if (req) lonelyRequests.push(req);
