@@ -6,6 +6,19 @@
 import { readFileSync, statSync } from 'node:fs';
 import { InputError } from './model/input-error.js';
 
+/**
+ * The forms in which a secret could surface in text: as is, trimmed, JSON-escaped,
+ * URL-encoded, base64 and hex. The CLI scrubs every one from its output (belt and
+ * braces: nothing prints the secret). Forms shorter than 6 characters are left
+ * out: they would match ordinary text.
+ */
+export function secretForms(secret: string | undefined): string[] {
+  if (!secret) return [];
+  const bytes = Buffer.from(secret, 'utf8');
+  const forms = [secret, secret.trim(), JSON.stringify(secret).slice(1, -1), encodeURIComponent(secret), encodeURIComponent(secret.trim()), bytes.toString('base64'), bytes.toString('hex')];
+  return [...new Set(forms)].filter((f) => f.length >= 6);
+}
+
 export interface LoadedSecret {
   secret: string;
   source: 'environment' | 'file';

@@ -42,9 +42,20 @@ export interface V4Analysis {
     serverStringVerifies: boolean | null;
     /** When the secret does not reproduce the signature: what the client really signed, if a candidate matches. */
     signedSearch: V4SearchResult | null;
-    keyChain: Array<{ step: string; hex: string }>;
+    /**
+     * The V4 signing keys (k_date … k_signing), already masked: each one signs
+     * requests of its scope for a whole day, as the secret does, so no report
+     * shows one in full — not even with --no-redact.
+     */
+    keyChain: Array<{ step: string; masked: string }>;
   } | null;
   notes: string[];
+}
+
+/** A signing key as hex with only its first 4 characters kept, as signatures are masked (report/redact.ts). */
+function maskSigningKey(key: Buffer): string {
+  const hex = key.toString('hex');
+  return hex.slice(0, 4) + '*'.repeat(hex.length - 4);
 }
 
 function serverCanonical(c: DiagnosisCase): { bytes: Uint8Array; source: 'CanonicalRequestBytes' | 'CanonicalRequest' } | null {
@@ -138,10 +149,10 @@ export function analyzeV4(c: DiagnosisCase, req: ResolvedRequest, serverBytes: U
       signedSearch,
       serverStringVerifies: sts && sig ? signV4(chain.kSigning, sts) === sig : null,
       keyChain: [
-        { step: `k_date = HMAC-SHA256("aliyun_v4" + secret, "${cr.date}")`, hex: chain.kDate.toString('hex') },
-        { step: `k_region = HMAC-SHA256(k_date, "${cr.region}")`, hex: chain.kRegion.toString('hex') },
-        { step: `k_product = HMAC-SHA256(k_region, "${cr.product}")`, hex: chain.kProduct.toString('hex') },
-        { step: 'k_signing = HMAC-SHA256(k_product, "aliyun_v4_request")', hex: chain.kSigning.toString('hex') },
+        { step: `k_date = HMAC-SHA256("aliyun_v4" + secret, "${cr.date}")`, masked: maskSigningKey(chain.kDate) },
+        { step: `k_region = HMAC-SHA256(k_date, "${cr.region}")`, masked: maskSigningKey(chain.kRegion) },
+        { step: `k_product = HMAC-SHA256(k_region, "${cr.product}")`, masked: maskSigningKey(chain.kProduct) },
+        { step: 'k_signing = HMAC-SHA256(k_product, "aliyun_v4_request")', masked: maskSigningKey(chain.kSigning) },
       ],
     };
   }
