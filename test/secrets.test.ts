@@ -121,6 +121,13 @@ const SIGN: Case[] = SIGN_FORMS.map(([name, args], i) => {
   const human = name.endsWith('URL');
   return { name: `sign ${name} · ${human ? 'human' : 'json'}${i === 1 ? ', colour on' : ''}`, run: { args: [...SIGN_BASE, ...args, ...(human ? [] : ['--json']), ...s.args], env: { ...(i === 1 ? { FORCE_COLOR: '1', NO_COLOR: undefined } : {}), ...s.env } } };
 });
+/** The client's copy of the secret carries a trailing newline: the file holds it plus the line ending that is stripped. */
+const canaryNewlineFile = file('canary-newline.txt', `${CANARY}\n\n`);
+const SIGN_WS: Case[] = [['V1 header', ['--v1']], ['V4 header', []]].map(([name, args]) => ({
+  name: `sign ${name as string} · json · the secret with a trailing newline`,
+  run: { args: [...SIGN_BASE, ...(args as string[]), '--json', '--secret-file', canaryNewlineFile] },
+}));
+
 const BINARY = Buffer.from([0x00, 0xff, 0x13, 0x88, 0x00, 0x01, 0x02, 0x7f, 0x00]);
 const ENV = { OSS_ACCESS_KEY_SECRET: CANARY };
 /** Error paths, with the canary in the environment and/or in the secret file (exact stderr: one line). */
@@ -131,6 +138,7 @@ const ERRORS: Array<Case & { stderr: string }> = [
   { name: 'an unreadable secret file: a path through a file (the canary in env too)', run: { args: ['--debug', '--secret-file', `${canaryFile}/x`, ...V1_HEADER], env: ENV }, stderr: `sigdoctor: --secret-file ${canaryFile}/x: cannot read it (ENOTDIR)\n` },
   { name: 'an empty secret file (the canary in env too)', run: { args: ['explain', '--secret-file', file('empty.txt', ''), ...V4_HEADER], env: ENV }, stderr: `sigdoctor: --secret-file ${join(tmp, 'empty.txt')}: the file is empty\n` },
   { name: 'a secret file too large: the canary 200 times', run: { args: ['sign', '--secret-file', file('large.txt', CANARY.repeat(200)), '--url', 'https://examplebucket.oss-cn-hangzhou.aliyuncs.com/k'] }, stderr: `sigdoctor: --secret-file ${join(tmp, 'large.txt')}: ${CANARY.length * 200} bytes is too large for an AccessKey secret\n` },
+  { name: 'a secret file with NUL bytes: the canary in UTF-16 without a byte-order mark', run: { args: ['verify', '--secret-file', file('utf16.txt', Buffer.from(`${CANARY}\n`, 'utf16le')), ...V1_HEADER] }, stderr: `sigdoctor: --secret-file ${join(tmp, 'utf16.txt')}: the file holds NUL bytes, not a text secret — write the secret as plain UTF-8 text\n` },
   { name: 'verify given only a response, both sources', run: { args: ['verify', '--secret-file', canaryFile, V4_HEADER[1]!], env: ENV }, stderr: `sigdoctor: ${V4_HEADER[1]!}: verify needs the request (it checks the signature the request carries)\n` },
   { name: 'sign without an AccessKey id', run: { args: ['sign', '--secret-file', canaryFile, '--url', 'https://examplebucket.oss-cn-hangzhou.aliyuncs.com/k'] }, stderr: 'sigdoctor: sign needs the AccessKey id — pass --access-key-id ID or set OSS_ACCESS_KEY_ID\n' },
   { name: 'an unknown option, secret from env', run: { args: ['explain', '--frobnicate', ...V1_HEADER], env: ENV }, stderr: "sigdoctor: unknown option '--frobnicate' (see sigdoctor --help)\n" },
@@ -185,14 +193,17 @@ const SCRUB: Case[] = [
 let matrix: CliResult[];
 let scrubbed: CliResult[];
 let signed: CliResult[];
+let signedWs: CliResult[];
 let errors: CliResult[];
 let internal: CliResult;
 let others: CliResult[];
 let right: CliResult[];
 let verifyRight: CliResult[];
+let whitespace: CliResult[];
 /** Requests signed with the canary by `sign`: V1 header, V1 URL, V4 header, V4 URL. */
 const SIGNED: string[] = [];
 const VERIFY_RIGHT: Case[] = [];
+const WHITESPACE: Case[] = [];
 
 /** A raw HTTP request from `sign` output: JSON (header forms) or the human URL (URL forms). */
 function requestFrom(r: CliResult, name: string): string {
@@ -212,9 +223,10 @@ function requestFrom(r: CliResult, name: string): string {
 
 beforeAll(async () => {
   let internals: CliResult[];
-  [matrix, signed, errors, others, right, internals, scrubbed] = await Promise.all([
+  [matrix, signed, signedWs, errors, others, right, internals, scrubbed] = await Promise.all([
     runAll(MATRIX.map((c) => c.run)),
     runAll(SIGN.map((c) => c.run), 1),
+    runAll(SIGN_WS.map((c) => c.run), 1),
     runAll(ERRORS.map((c) => c.run), 1),
     runAll(OTHERS.map((c) => c.run), 1),
     runAll(RIGHT_FIXTURES.map((c) => c.run), 1),
@@ -232,7 +244,12 @@ beforeAll(async () => {
     { name: 'explain --json --no-redact, secret from env', run: { args: ['explain', '--json', '--no-redact', ...SIGNED], env: ENV } },
     { name: 'explain --no-redact (human), secret file', run: { args: ['explain', '--no-redact', '--secret-file', canaryFile, ...SIGNED] } },
   );
-  verifyRight = await runAll(VERIFY_RIGHT.map((c) => c.run));
+  const wsRequests = signedWs.map((r, i) => requestFrom(r, `signed-ws-${i}.http`));
+  WHITESPACE.push(
+    { name: 'the client signed with the canary plus a newline; verify with the canary', run: { args: ['verify', ...wsRequests], env: ENV } },
+    { name: 'the client signed with the canary; verify with the canary plus 2 spaces', run: { args: ['verify', '--json', SIGNED[0]!, SIGNED[2]!], env: { OSS_ACCESS_KEY_SECRET: `${CANARY}  ` } } },
+  );
+  [verifyRight, whitespace] = await Promise.all([runAll(VERIFY_RIGHT.map((c) => c.run)), runAll(WHITESPACE.map((c) => c.run), 1)]);
 }, 120000);
 
 describe('the canary secret appears in no output', () => {
@@ -326,5 +343,46 @@ describe('the right secret', () => {
     const human = verifyRight[5]!.stdout.split('\n').filter((l) => /^ {2}k_/.test(l)).map((l) => l.trim().split(/\s+/));
     const pairs = [['k_date', masked[0]], ['k_region', masked[1]], ['k_product', masked[2]], ['k_signing', masked[3]]];
     expect(human).toEqual([...pairs, ...pairs]);
+  });
+});
+
+describe('white space around the secret (secret-mismatch, proven)', () => {
+  it('sign with a secret that keeps a trailing newline warns, without the value', () => {
+    for (const r of signedWs) {
+      expect({ code: r.code, stderr: r.stderr, leaks: leaks(r, `${CANARY}\n`) }).toEqual({
+        code: 0,
+        stderr: `sigdoctor: warning: --secret-file ${canaryNewlineFile}: the secret has a trailing newline (only one final line ending is stripped); an AccessKey secret has no white space, but sigdoctor uses the value as given\n`,
+        leaks: [],
+      });
+    }
+  });
+
+  it("verify names the newline in the client's copy (V1 and V4)", () => {
+    const r = whitespace[0]!;
+    expect({ code: r.code, stderr: r.stderr, leaks: leaks(r, CANARY) }).toEqual({ code: 1, stderr: '', leaks: [] });
+    const headlines = r.stdout.split('\n').filter((l) => l.startsWith('✖ NOT VERIFIED'));
+    expect(headlines).toEqual([0, 1].map((i) => `✖ NOT VERIFIED  the signature was made with a copy of the secret that has a trailing newline  ${join(tmp, `signed-ws-${i}.http`)}`));
+  });
+
+  it('verify names the white space in the copy you gave it, and warns about the variable', () => {
+    const r = whitespace[1]!;
+    expect({ code: r.code, stderr: r.stderr, leaks: leaks(r, `${CANARY}  `) }).toEqual({
+      code: 1,
+      stderr: 'sigdoctor: warning: OSS_ACCESS_KEY_SECRET has 2 trailing spaces; an AccessKey secret has no white space, but sigdoctor uses the value as given\n',
+      leaks: [],
+    });
+    const doc = JSON.parse(r.stdout) as { results: Array<{ verdict: string; signature: { verified: boolean }; causes: Array<{ id: string; basis: string; evidence: string; fix: string; data: unknown }> }> };
+    const want = {
+      verdict: 'problem',
+      signature: { verified: false },
+      causes: [{
+        id: 'secret-mismatch',
+        basis: 'proven',
+        evidence: 'The secret you supplied has 2 trailing spaces; without that white space, it reproduces the request\'s signature exactly: the client signed with the secret minus that white space, so the stray white space is only in your copy (an AccessKey secret has none).',
+        fix: 'Remove the white space (2 trailing spaces) from the secret you gave sigdoctor (OSS_ACCESS_KEY_SECRET or the --secret-file file).',
+        data: { secretReproducesSignature: false, secretWhitespace: { supplied: '2 trailing spaces', client: null, string: 'recomputed' } },
+      }],
+    };
+    expect(doc.results.map((x) => ({ verdict: x.verdict, signature: x.signature, causes: x.causes.map((c) => ({ id: c.id, basis: c.basis, evidence: c.evidence, fix: c.fix, data: c.data })) }))).toEqual([want, want]);
   });
 });
