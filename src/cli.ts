@@ -19,7 +19,7 @@ import type { InputFormatOption } from './parse/read-input.js';
 import type { FormatName } from './report/index.js';
 import { FORMATS, formatReport } from './report/index.js';
 import type { Style } from './report/style.js';
-import { loadSecret } from './secret.js';
+import { loadSecret, secretForms } from './secret.js';
 import { EXAMPLES, findExample } from './examples/index.js';
 import type { HeaderField, HttpRequestMessage } from './model/http.js';
 import { readCases } from './index.js';
@@ -254,9 +254,15 @@ function addCommonOptions(cmd: Command, withInputs = true): Command {
 
 export async function runCli(io: CliIo): Promise<number> {
   let debug = io.argv.includes('--debug');
-  let secretValue: string | undefined;
-  // Belt and braces: whatever happens, the secret never reaches the terminal.
-  const scrub = (s: string): string => (secretValue && secretValue.length >= 6 && s.includes(secretValue) ? s.split(secretValue).join('[secret]') : s);
+  // Belt and braces: whatever happens, the secret (in any form secretForms lists) never
+  // reaches the terminal — the environment's from the start, a file's once it is read.
+  const secretTexts = new Set<string>(secretForms(io.env['OSS_ACCESS_KEY_SECRET']));
+  const rememberSecret = (secret: string | undefined): void => secretForms(secret).forEach((f) => secretTexts.add(f));
+  const scrub = (s: string): string => {
+    let text = s;
+    for (const f of secretTexts) if (text.includes(f)) text = text.split(f).join('[secret]');
+    return text;
+  };
   const out = (s: string): void => io.stdout.write(scrub(s));
   const err = (s: string): void => io.stderr.write(scrub(s));
   let exitCode = 0;
@@ -266,7 +272,7 @@ export async function runCli(io: CliIo): Promise<number> {
     const format = formatOf(opts);
     const loaded = loadSecret(opts.secretFile, io.env);
     for (const w of loaded?.warnings ?? []) err(`sigdoctor: warning: ${w}\n`);
-    secretValue = loaded?.secret;
+    rememberSecret(loaded?.secret);
     const inputs = await gatherInputs(files, opts, io);
     const request: DiagnoseRequest = { command };
     if (loaded) request.secret = loaded.secret;
@@ -380,7 +386,7 @@ Examples:
       const loaded = loadSecret(opts.secretFile, io.env);
       if (!loaded) throw new InputError('sign needs the AccessKey secret', 'set OSS_ACCESS_KEY_SECRET or pass --secret-file FILE (never on the command line)');
       for (const w of loaded.warnings) err(`sigdoctor: warning: ${w}\n`);
-      secretValue = loaded.secret;
+      rememberSecret(loaded.secret);
       const message = await signInput(file, opts, io);
       const result = signRequest(message, signOptions(opts, io.env, loaded.secret, message));
       out(format === 'json' ? formatSignJson(result) : formatSignHuman(result, chooseStyle(opts, io)));

@@ -5,6 +5,20 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { InputError } from './model/input-error.js';
+import { describeSurroundingWhitespace } from './diagnose/secret-whitespace.js';
+
+/**
+ * The forms in which a secret could surface in text: as is, trimmed, JSON-escaped,
+ * URL-encoded, base64 and hex. The CLI scrubs every one from its output (belt and
+ * braces: nothing prints the secret). Forms shorter than 6 characters are left
+ * out: they would match ordinary text.
+ */
+export function secretForms(secret: string | undefined): string[] {
+  if (!secret) return [];
+  const bytes = Buffer.from(secret, 'utf8');
+  const forms = [secret, secret.trim(), JSON.stringify(secret).slice(1, -1), encodeURIComponent(secret), encodeURIComponent(secret.trim()), bytes.toString('base64'), bytes.toString('hex')];
+  return [...new Set(forms)].filter((f) => f.length >= 6);
+}
 
 export interface LoadedSecret {
   secret: string;
@@ -31,9 +45,21 @@ export function loadSecret(secretFile: string | undefined, env: NodeJS.ProcessEn
       if (err instanceof InputError) throw err;
       throw new InputError(`--secret-file ${secretFile}: cannot read it (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
     }
-    const secret = stripOneNewline(raw.toString('utf8'));
-    if (secret === '') throw new InputError(`--secret-file ${secretFile}: the file is empty`);
     const warnings: string[] = [];
+    let text: string;
+    if (raw[0] === 0xff && raw[1] === 0xfe) {
+      // Windows PowerShell 5's Out-File and `>` write UTF-16LE with a byte-order mark.
+      text = raw.subarray(2).toString('utf16le');
+      warnings.push(`--secret-file ${secretFile}: the file is UTF-16 (as Windows PowerShell's Out-File writes it); read as such`);
+    } else {
+      if (raw.includes(0)) throw new InputError(`--secret-file ${secretFile}: the file holds NUL bytes, not a text secret`, 'write the secret as plain UTF-8 text');
+      text = raw.toString('utf8');
+    }
+    const secret = stripOneNewline(text);
+    if (secret === '') throw new InputError(`--secret-file ${secretFile}: the file is empty`);
+    if (secret.trim() === '') throw new InputError(`--secret-file ${secretFile}: the file holds only white space`);
+    const ws = describeSurroundingWhitespace(secret);
+    if (ws) warnings.push(`--secret-file ${secretFile}: the secret has ${ws} (only one final line ending is stripped); an AccessKey secret has no white space, but sigdoctor uses the value as given`);
     try {
       if (process.platform !== 'win32' && (statSync(secretFile).mode & 0o077) !== 0) {
         warnings.push(`--secret-file ${secretFile} is readable by other users; chmod 600 it`);
@@ -44,6 +70,10 @@ export function loadSecret(secretFile: string | undefined, env: NodeJS.ProcessEn
     return { secret, source: 'file', warnings };
   }
   const fromEnv = env['OSS_ACCESS_KEY_SECRET'];
-  if (fromEnv !== undefined && fromEnv !== '') return { secret: fromEnv, source: 'environment', warnings: [] };
+  if (fromEnv !== undefined && fromEnv !== '') {
+    const ws = describeSurroundingWhitespace(fromEnv);
+    const warnings = ws ? [`OSS_ACCESS_KEY_SECRET has ${ws}; an AccessKey secret has no white space, but sigdoctor uses the value as given`] : [];
+    return { secret: fromEnv, source: 'environment', warnings };
+  }
   return undefined;
 }
