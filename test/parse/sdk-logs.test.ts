@@ -81,7 +81,7 @@ describe('detectSdkLog', () => {
 
   it('ignores a plain error XML, a curl capture and empty text', () => {
     expect(detectSdkLog(ossErrorXml('X', 'sig', 'GET\n\n\n1\n/b/k'))).toBeNull();
-    expect(detectSdkLog(readFileSync(new URL('../../../shared/samples/curl-v-8.21.0-put-403.txt', import.meta.url), 'utf8'))).toBeNull();
+    expect(detectSdkLog(readFileSync(new URL('../../fixtures/samples/curl-v-8.21.0-put-403.txt', import.meta.url), 'utf8'))).toBeNull();
     expect(detectSdkLog('')).toBeNull();
   });
 
