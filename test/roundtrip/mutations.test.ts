@@ -134,9 +134,11 @@ const GATEWAY_HEADERS: Array<[string, string]> = [
 const asciiValueArb = fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9 ._:/=-]{0,14}[A-Za-z0-9]$/);
 const metaNameArb = fc.stringMatching(/^[a-z][a-z0-9-]{0,8}$/).map((n) => `x-oss-meta-zz${n}`);
 
-/** A key with `c` somewhere in it (and a non-empty object key). */
+/** A key with `c` inserted between two of its code points (never inside a surrogate pair), non-empty. */
 function keyWith(s: Spec, c: string, at: number): Spec {
-  const key = s.key === '' ? `k${c}` : s.key.slice(0, at % (s.key.length + 1)) + c + s.key.slice(at % (s.key.length + 1));
+  const points = [...s.key];
+  const i = at % (points.length + 1);
+  const key = s.key === '' ? `k${c}` : [...points.slice(0, i), c, ...points.slice(i)].join('');
   return { ...s, key: key.startsWith('/') ? `k${key}` : key };
 }
 
