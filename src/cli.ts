@@ -7,31 +7,49 @@
  * stderr, never a stack trace unless --debug).
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { Chalk, supportsColor } from 'chalk';
 import { Command, CommanderError, Option } from 'commander';
 import type { Command as ReportCommand, Report } from './model/report.js';
 import { InputError } from './model/input-error.js';
 import type { DiagnoseRequest, InputSource } from './index.js';
-import { diagnose } from './index.js';
 import { maxInputBytes } from './parse/decode-input.js';
-import { INPUT_FORMATS } from './parse/read-input.js';
-import type { InputFormatOption } from './parse/read-input.js';
-import type { FormatName } from './report/index.js';
-import { FORMATS, formatReport } from './report/index.js';
+import { INPUT_FORMATS } from './parse/input-formats.js';
+import type { InputFormatOption } from './parse/input-formats.js';
+import type { FormatName } from './report/formats.js';
+import { FORMATS } from './report/formats.js';
 import type { Style } from './report/style.js';
 import { loadSecret } from './secret.js';
-import { EXAMPLES, findExample } from './examples/index.js';
 import type { HeaderField, HttpRequestMessage } from './model/http.js';
-import { readCases } from './index.js';
 import { parseTime } from './diagnose/time.js';
 import type { SignOptions } from './signer/sign-request.js';
-import { signRequest } from './signer/sign-request.js';
-import { formatSignHuman, formatSignJson } from './report/sign.js';
-import { EC_CATALOGUE } from './ec/catalogue.js';
-import { lookupEc } from './ec/lookup.js';
-import { formatEcHuman, formatEcJson, formatEcList } from './report/ec.js';
-import { decodeInput } from './parse/decode-input.js';
 import { VERSION } from './version.js';
+
+// Start-up time is a feature (CI loops, git hooks): the analysis side
+// (parsers, diagnosis, formatters, examples, EC catalogue, signer, colour) is
+// loaded only when a command runs — `--help` and usage errors never load or
+// initialise it (main.ts answers a lone `--version` without loading this file). The names below keep
+// the call sites as they were; each action awaits loadLazy() first.
+type Lazy = typeof import('./cli-lazy.js');
+let lazyModule: Lazy | undefined;
+async function loadLazy(): Promise<Lazy> {
+  lazyModule ??= await import('./cli-lazy.js');
+  return lazyModule;
+}
+function lazy(): Lazy {
+  if (!lazyModule) throw new Error('cli-lazy not loaded');
+  return lazyModule;
+}
+const diagnose: Lazy['diagnose'] = (...a) => lazy().diagnose(...a);
+const readCases: Lazy['readCases'] = (...a) => lazy().readCases(...a);
+const formatReport: Lazy['formatReport'] = (...a) => lazy().formatReport(...a);
+const findExample: Lazy['findExample'] = (...a) => lazy().findExample(...a);
+const signRequest: Lazy['signRequest'] = (...a) => lazy().signRequest(...a);
+const formatSignHuman: Lazy['formatSignHuman'] = (...a) => lazy().formatSignHuman(...a);
+const formatSignJson: Lazy['formatSignJson'] = (...a) => lazy().formatSignJson(...a);
+const lookupEc: Lazy['lookupEc'] = (...a) => lazy().lookupEc(...a);
+const formatEcHuman: Lazy['formatEcHuman'] = (...a) => lazy().formatEcHuman(...a);
+const formatEcJson: Lazy['formatEcJson'] = (...a) => lazy().formatEcJson(...a);
+const formatEcList: Lazy['formatEcList'] = (...a) => lazy().formatEcList(...a);
+const decodeInput: Lazy['decodeInput'] = (...a) => lazy().decodeInput(...a);
 
 interface CommonOptions {
   format?: string;
@@ -150,6 +168,7 @@ The secret comes only from OSS_ACCESS_KEY_SECRET or --secret-file, never the com
 Exit codes: 0 no problem, 1 problem or inconclusive, 2 bad usage or unusable input.`;
 
 function chooseStyle(opts: CommonOptions, io: CliIo): Style {
+  const { Chalk, supportsColor } = lazy();
   const env = io.env;
   let level: 0 | 1 | 2 | 3;
   const detected = (supportsColor ? supportsColor.level : 0) || 1;
@@ -263,6 +282,7 @@ export async function runCli(io: CliIo): Promise<number> {
 
   const run = async (command: ReportCommand, files: string[], opts: CommonOptions): Promise<void> => {
     debug = opts.debug === true;
+    await loadLazy();
     const format = formatOf(opts);
     const loaded = loadSecret(opts.secretFile, io.env);
     for (const w of loaded?.warnings ?? []) err(`sigdoctor: warning: ${w}\n`);
@@ -327,8 +347,9 @@ export async function runCli(io: CliIo): Promise<number> {
       .argument('[name]', 'example name (see --list)')
       .option('--list', 'list the bundled examples'),
     false,
-  ).action((name: string | undefined, opts: CommonOptions & { list?: boolean }) => {
+  ).action(async (name: string | undefined, opts: CommonOptions & { list?: boolean }) => {
     debug = opts.debug === true;
+    const { EXAMPLES } = await loadLazy();
     const st = chooseStyle(opts, io);
     if (opts.list) {
       out(EXAMPLES.map((e) => `${e.name.padEnd(34)} ${e.title}`).join('\n') + '\n');
@@ -376,6 +397,7 @@ Examples:
   $ sigdoctor sign request.txt          re-sign a captured request, to compare with what your code sent`)
     .action(async (file: string | undefined, opts: SignCliOptions) => {
       debug = opts.debug === true;
+      await loadLazy();
       const format = formatOf(opts);
       const loaded = loadSecret(opts.secretFile, io.env);
       if (!loaded) throw new InputError('sign needs the AccessKey secret', 'set OSS_ACCESS_KEY_SECRET or pass --secret-file FILE (never on the command line)');
@@ -404,6 +426,7 @@ Examples:
   $ sigdoctor ec --list`)
     .action(async (query: string | undefined, opts: CommonOptions & { list?: boolean }) => {
       debug = opts.debug === true;
+      const { EC_CATALOGUE } = await loadLazy();
       const st = chooseStyle(opts, io);
       const json = formatOf(opts) === 'json';
       if (opts.list) {
