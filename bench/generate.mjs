@@ -61,7 +61,7 @@ function passingCurlExchange(text, i) {
   const cut = text.indexOf('<?xml');
   const head = text.slice(0, cut)
     .replace('< HTTP/1.1 403 Forbidden', '< HTTP/1.1 200 OK')
-    .replace(/^< x-oss-ec: .*\n/m, '')
+    .replace(/^< x-oss-ec: [^\n]*\n/m, '')
     .replace('Content-Type: application/xml', 'Content-Type: text/plain')
     .replace(/Content-Length: \d+/, 'Content-Length: 12')
     .replace(/\{ \[\d+ bytes data\]/, '{ [12 bytes data]')

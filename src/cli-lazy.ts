@@ -6,7 +6,7 @@
  * feature: sigdoctor runs in CI loops and git hooks).
  */
 export { Chalk, supportsColor } from 'chalk';
-export { diagnose, readCases } from './index.js';
+export { diagnose, inputText, readCases } from './index.js';
 export { formatReport } from './report/index.js';
 export { EXAMPLES, findExample } from './examples/index.js';
 export { signRequest } from './signer/sign-request.js';
@@ -14,4 +14,3 @@ export { formatSignHuman, formatSignJson } from './report/sign.js';
 export { EC_CATALOGUE } from './ec/catalogue.js';
 export { lookupEc } from './ec/lookup.js';
 export { formatEcHuman, formatEcJson, formatEcList } from './report/ec.js';
-export { decodeInput } from './parse/decode-input.js';

@@ -6,12 +6,12 @@
  * result, or a failed verify; 2 usage error or unusable input (one line on
  * stderr, never a stack trace unless --debug).
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import type { Command as ReportCommand, Report } from './model/report.js';
 import { InputError } from './model/input-error.js';
 import type { DiagnoseRequest, InputSource } from './index.js';
-import { maxInputBytes } from './parse/decode-input.js';
+import { decodeInputBytes, maxInputBytes, readInputFile } from './parse/decode-input.js';
 import { INPUT_FORMATS } from './parse/input-formats.js';
 import type { InputFormatOption } from './parse/input-formats.js';
 import type { FormatName } from './report/formats.js';
@@ -49,7 +49,7 @@ const lookupEc: Lazy['lookupEc'] = (...a) => lazy().lookupEc(...a);
 const formatEcHuman: Lazy['formatEcHuman'] = (...a) => lazy().formatEcHuman(...a);
 const formatEcJson: Lazy['formatEcJson'] = (...a) => lazy().formatEcJson(...a);
 const formatEcList: Lazy['formatEcList'] = (...a) => lazy().formatEcList(...a);
-const decodeInput: Lazy['decodeInput'] = (...a) => lazy().decodeInput(...a);
+const inputText: Lazy['inputText'] = (...a) => lazy().inputText(...a);
 
 interface CommonOptions {
   format?: string;
@@ -180,6 +180,8 @@ function chooseStyle(opts: CommonOptions, io: CliIo): Style {
   return { bold: c.bold, dim: c.dim, red: c.red, green: c.green, yellow: c.yellow, cyan: c.cyan };
 }
 
+const NO_BYTES = new Uint8Array(0);
+
 function readFileInput(path: string, role?: 'request' | 'response'): InputSource {
   let size: number;
   try {
@@ -195,7 +197,8 @@ function readFileInput(path: string, role?: 'request' | 'response'): InputSource
   if (size > limit) {
     throw new InputError(`${path}: ${(size / 1048576).toFixed(1)} MB is over the ${limit / 1048576} MB input limit`, 'raise it with SIGDOCTOR_MAX_INPUT_MB=<megabytes>');
   }
-  const src: InputSource = { name: path, bytes: readFileSync(path) };
+  // Decoded as it is read, without keeping the bytes: a large input is in memory once, as text.
+  const src: InputSource = { name: path, bytes: NO_BYTES, text: readInputFile(path) };
   if (role) src.role = role;
   return src;
 }
@@ -210,7 +213,7 @@ async function readStdin(stdin: NodeJS.ReadableStream, role?: 'request' | 'respo
     if (total > limit) throw new InputError(`stdin: more than the ${limit / 1048576} MB input limit`, 'raise it with SIGDOCTOR_MAX_INPUT_MB=<megabytes>');
     chunks.push(b);
   }
-  const src: InputSource = { name: 'stdin', bytes: Buffer.concat(chunks) };
+  const src: InputSource = { name: 'stdin', bytes: NO_BYTES, text: decodeInputBytes(Buffer.concat(chunks.splice(0)), 'stdin') };
   if (role) src.role = role;
   return src;
 }
@@ -436,9 +439,9 @@ Examples:
       let text: string;
       if (query === undefined || query === '-') {
         if (query === undefined && io.stdin.isTTY) throw new InputError('ec: give a code (0002-00000040), an error Code (SignatureDoesNotMatch) or a file', 'or list them with sigdoctor ec --list');
-        text = decodeInput((await readStdin(io.stdin)).bytes, 'stdin');
+        text = inputText(await readStdin(io.stdin));
       } else if (existsSync(query) && statSync(query).isFile()) {
-        text = decodeInput(readFileInput(query).bytes, query);
+        text = inputText(readFileInput(query));
       } else text = query;
       const result = lookupEc(text);
       if (result.kind === 'not-found') {
