@@ -113,6 +113,6 @@ export function renderV1StringToSign(p: V1StringToSignParts): string {
  * StringToSignBytes can be signed as-is, even when it is not valid UTF-8.
  */
 export function signV1(secret: string, stringToSign: string | Uint8Array): string {
-  const data = typeof stringToSign === 'string' ? Buffer.from(stringToSign, 'utf8') : stringToSign;
-  return createHmac('sha1', Buffer.from(secret, 'utf8')).update(data).digest('base64');
+  const hmac = createHmac('sha1', Buffer.from(secret, 'utf8'));
+  return (typeof stringToSign === 'string' ? hmac.update(stringToSign, 'utf8') : hmac.update(stringToSign)).digest('base64');
 }
