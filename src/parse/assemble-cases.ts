@@ -54,14 +54,14 @@ function pickExchanges(input: ParsedInput, skipped: SkippedExchange[]): Array<{ 
   const picked: Array<{ ex: LabelledExchange; server?: ServerSide; index: number }> = [];
   let last: { ex: LabelledExchange; server?: ServerSide; index: number } | undefined;
   input.exchanges.forEach((ex, index) => {
-    const server = ex.response ? serverSide(exchangeSource(input, ex, index, count), ex) : undefined;
+    const source = exchangeSource(input, ex, index, count);
+    const server = ex.response ? serverSide(source, ex) : undefined;
     const e = server ? { ex, server, index } : { ex, index };
     if (har) {
       if (server !== undefined && isAuthFailure(server.error)) {
         picked.push(e);
         return;
       }
-      const source = exchangeSource(input, ex, index, count);
       const status = ex.response?.status;
       const reason = ex.request?.method === 'OPTIONS'
         ? `CORS preflight (${status ?? 'no response'})`
