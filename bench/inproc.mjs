@@ -26,7 +26,8 @@ if (what === 'throughput') {
     if (!doc.log) throw new Error('bad HAR');
     parseMs.push(ms(t0));
     t0 = process.hrtime.bigint();
-    const report = lib.diagnose([{ name: 'bench.har', bytes: new Uint8Array(0), text: lib.readInputFile(file) }], { command: 'diagnose' });
+    const input = lib.readInputFile ? { name: 'bench.har', bytes: new Uint8Array(0), text: lib.readInputFile(file) } : { name: 'bench.har', bytes: readFileSync(file) };
+    const report = lib.diagnose([input], { command: 'diagnose' });
     const out = lib.formatReport(report, 'json', { style: {}, redact: true });
     if (out.length === 0) throw new Error('no report');
     results = report.results.length;

@@ -88,11 +88,13 @@ const fmtInt = (x) => Math.round(x).toLocaleString('en-US');
 
 async function buildLib() {
   const out = join(tmp, 'lib.mjs');
+  // readInputFile (decode as read) is newer than the rest: without it, inproc.mjs reads bytes (older commits).
+  const hasReadInputFile = readFileSync(join(REPO, 'src', 'parse', 'decode-input.ts'), 'utf8').includes('export function readInputFile');
   await build({
     stdin: {
       contents: `
         export { diagnose, readInputs } from './src/index.ts';
-        export { readInputFile } from './src/parse/decode-input.ts';
+        ${hasReadInputFile ? "export { readInputFile } from './src/parse/decode-input.ts';" : ''}
         export { formatReport } from './src/report/index.ts';
         export { resolveRequest } from './src/request/resolve-request.ts';
         export { resolveAddressing } from './src/request/addressing.ts';

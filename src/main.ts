@@ -3,8 +3,8 @@
  * on its own so that it stays one small file: start-up time is a feature. A
  * lone `--version` (or `-V`) is answered here with exactly what commander
  * prints for it; anything else loads the CLI (dist/cli.js, built from
- * cli.ts), which runs the command and loads the analysis code only when a
- * command needs it.
+ * cli.ts), which runs the command and loads the analysis code
+ * (dist/cli-lazy.js) only when a command needs it.
  */
 import { writeSync } from 'node:fs';
 import { VERSION } from './version.js';

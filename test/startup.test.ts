@@ -5,14 +5,15 @@
  * that the short cuts print exactly what the full paths print.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import pkg from '../package.json' with { type: 'json' };
 import { runCli as runCliInProcess } from '../src/cli.js';
-import { REPO, runCli } from './support/run-cli.js';
+import { BIN, REPO, runCli } from './support/run-cli.js';
 
 const DIST = join(REPO, 'dist');
 
@@ -93,8 +94,38 @@ describe('start-up paths of the split bundle', () => {
       expect(eagerText).not.toContain(marker);
     }
     const lazy = eager.flatMap((f) => dynamicImports(f));
-    expect(lazy.length).toBe(1);
+    expect(lazy).toEqual(['cli-lazy.js']);
     expect(text(closure(lazy[0]!))).toContain('0002-00000061');
+  });
+
+  /** The dist/ files a run really loads, recorded by a module loader hook. */
+  function loadedFiles(args: string[]): { files: string[]; code: number | null } {
+    const dir = mkdtempSync(join(tmpdir(), 'sigdoctor-loads-'));
+    try {
+      const log = join(dir, 'loaded.txt');
+      writeFileSync(log, '');
+      writeFileSync(join(dir, 'hooks.mjs'), `import { appendFileSync } from 'node:fs';
+let log;
+export function initialize(data) { log = data.log; }
+export async function load(url, context, next) { if (url.includes('/dist/')) appendFileSync(log, url.slice(url.lastIndexOf('/') + 1) + '\\n'); return next(url, context); }
+`);
+      writeFileSync(join(dir, 'register.mjs'), `import { register } from 'node:module';
+register(new URL('./hooks.mjs', import.meta.url), { data: { log: ${JSON.stringify(log)} } });
+`);
+      const r = spawnSync(process.execPath, ['--import', pathToFileURL(join(dir, 'register.mjs')).href, BIN, ...args], { cwd: REPO, encoding: 'utf8', env: { PATH: process.env['PATH'] ?? '', NO_COLOR: '1' } });
+      const files = readFileSync(log, 'utf8').split('\n').filter((l) => l !== '').map((f) => (f.startsWith('chunk-') ? 'chunk' : f));
+      return { files: [...new Set(files)].sort(), code: r.status };
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  it('what each path loads, as it runs', () => {
+    expect(loadedFiles(['--version'])).toEqual({ files: ['sigdoctor.js'], code: 0 });
+    expect(loadedFiles(['--help'])).toEqual({ files: ['chunk', 'cli.js', 'sigdoctor.js'], code: 0 });
+    expect(loadedFiles(['--no-such-option'])).toEqual({ files: ['chunk', 'cli.js', 'sigdoctor.js'], code: 2 });
+    expect(loadedFiles(['fixtures/samples/curl-v-8.5.0-get-403.txt'])).toEqual({ files: ['chunk', 'cli-lazy.js', 'cli.js', 'sigdoctor.js'], code: 1 });
+    expect(loadedFiles(['ec', '0002-00000040'])).toEqual({ files: ['chunk', 'cli-lazy.js', 'cli.js', 'sigdoctor.js'], code: 0 });
   });
 
   it('--help through the split bundle is the in-process help, byte for byte', async () => {

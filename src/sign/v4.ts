@@ -11,7 +11,7 @@
  * calcSignature); py-v2 signer/v4.py; java-v1 OSSV4Signer; php-v1 SignerV4;
  * cpp SignerV4.cc; ali-oss signUtils.js (getCanonicalRequest, getStringToSign, getSignatureV4).
  */
-import { createHash, createHmac } from 'node:crypto';
+import { nodeCrypto } from './crypto.js';
 import type { HeaderField } from '../model/http.js';
 import { compareUtf8 } from './byte-order.js';
 
@@ -132,7 +132,7 @@ export function renderV4CanonicalRequest(p: V4CanonicalParts): string {
 }
 
 export function sha256Hex(data: string | Uint8Array): string {
-  return (typeof data === 'string' ? createHash('sha256').update(data, 'utf8') : createHash('sha256').update(data)).digest('hex');
+  return (typeof data === 'string' ? nodeCrypto().createHash('sha256').update(data, 'utf8') : nodeCrypto().createHash('sha256').update(data)).digest('hex');
 }
 
 /** `<yyyymmdd>/<region>/<product>/aliyun_v4_request` (SIGNING.md §4.1, §4.4). */
@@ -158,7 +158,7 @@ export interface V4SigningKeyChain {
  * buildSigningKey). Every step is a credential: never print them unmasked.
  */
 export function v4SigningKey(secret: string, date: string, region: string, product: string): V4SigningKeyChain {
-  const h = (key: Buffer | string, msg: string): Buffer => createHmac('sha256', key).update(msg, 'utf8').digest();
+  const h = (key: Buffer | string, msg: string): Buffer => nodeCrypto().createHmac('sha256', key).update(msg, 'utf8').digest();
   const kDate = h(Buffer.from(`aliyun_v4${secret}`, 'utf8'), date);
   const kRegion = h(kDate, region);
   const kProduct = h(kRegion, product);
@@ -167,6 +167,6 @@ export function v4SigningKey(secret: string, date: string, region: string, produ
 
 /** Signature = lower-case hex HMAC-SHA256(k_signing, StringToSign) (SIGNING.md §4.5). */
 export function signV4(kSigning: Buffer, stringToSign: string | Uint8Array): string {
-  const hmac = createHmac('sha256', kSigning);
+  const hmac = nodeCrypto().createHmac('sha256', kSigning);
   return (typeof stringToSign === 'string' ? hmac.update(stringToSign, 'utf8') : hmac.update(stringToSign)).digest('hex');
 }
