@@ -105,6 +105,26 @@ describe('curl -v bodies: a slice of the input when verbatim, the joined lines o
   });
 });
 
+describe('curl -v bodies built as soon as their exchange ends, unless a later status line matters', () => {
+  const capture = [
+    '> GET /a HTTP/1.1', '> Host: b.oss-cn-hangzhou.aliyuncs.com', '> ',
+    '< HTTP/1.1 200 OK', '< Content-Length: 6', '< ',
+    // A stdout copy of the status line and headers of the response that comes later (curl -i).
+    'HTTP/1.1 403 Forbidden', 'Server: AliyunOSS', '', 'body1',
+    '> GET /b HTTP/1.1', '> Host: b.oss-cn-hangzhou.aliyuncs.com', '> ',
+    '< HTTP/1.1 403 Forbidden', '< Server: AliyunOSS', '< ',
+    'plain body', 'HTTP/ not a status line', '',
+  ].join('\n');
+
+  it('a copy of a status line seen only later is still dropped; other bodies are as they were', () => {
+    const [first, second] = parseCurlVerbose(capture);
+    expect(first?.response?.body).toBe('body1\n');
+    expect(first?.notes).toContain('dropped the status line and headers that curl -i/-I printed again on stdout');
+    expect(second?.response?.body).toBe('plain body\nHTTP/ not a status line\n');
+    expect(second?.notes).not.toContain('dropped the status line and headers that curl -i/-I printed again on stdout');
+  });
+});
+
 describe('readInputFile: the same text as reading the bytes and decoding them', () => {
   const cases: Array<[string, Buffer]> = [
     ['plain UTF-8', Buffer.from('GET / HTTP/1.1\nHost: b.oss-cn-hangzhou.aliyuncs.com\n\n')],

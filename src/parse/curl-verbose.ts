@@ -102,6 +102,8 @@ interface BodySink {
   segments: Lines | undefined;
   /** Untagged lines were interleaved with the `< ` block (`-i` on a terminal). */
   sawBareInHeaderBlock: boolean;
+  /** A line starts with `HTTP/`: it may be the stdout copy of a status line (finalizeBody). */
+  mayHoldStatusLine: boolean;
 }
 
 function isDataMarker(line: string): boolean {
@@ -283,8 +285,22 @@ export function parseCurlVerbose(text: string): Exchange[] {
     if (st.reason !== undefined) response.reason = internShort(st.reason);
     ex.response = response;
     current = ex;
-    sink = { exchange: ex, response, segments: undefined, sawBareInHeaderBlock: bareSeen };
-    sinks.push(sink);
+    closeSink();
+    sink = { exchange: ex, response, segments: undefined, sawBareInHeaderBlock: bareSeen, mayHoldStatusLine: false };
+  };
+
+  /**
+   * No more lines go to the current sink. Its body is built now when nothing
+   * later can change it (no line that could be a stdout copy of a status line,
+   * no note to add): a long capture then does not keep every exchange's lines
+   * until the end. The others wait for every status line to be known.
+   */
+  const closeSink = (): void => {
+    const s = sink;
+    sink = undefined;
+    if (!s) return;
+    if (!s.mayHoldStatusLine && !s.sawBareInHeaderBlock) finalizeBody(s, knownStatusLines);
+    else sinks.push(s);
   };
 
   const breakOrphanRun = (): void => {
@@ -304,6 +320,7 @@ export function parseCurlVerbose(text: string): Exchange[] {
     }
     if (sink) {
       (sink.segments ??= new Lines(text)).push(textLine, terminated, at);
+      if (textLine.startsWith('HTTP/')) sink.mayHoldStatusLine = true;
       return;
     }
     if (!orphanRun) {
@@ -342,7 +359,7 @@ export function parseCurlVerbose(text: string): Exchange[] {
     switch (l.kind) {
       case 'req': {
         if (resLines) finishResponse();
-        sink = undefined;
+        closeSink();
         if (isBlank(l.text)) {
           finishRequest();
           return;
@@ -356,7 +373,7 @@ export function parseCurlVerbose(text: string): Exchange[] {
         if (reqLines) finishRequest();
         if (parseStatusLine(l.text) !== undefined) {
           if (resLines) finishResponse();
-          sink = undefined;
+          closeSink();
           resLines = [l.text];
           return;
         }
@@ -379,6 +396,7 @@ export function parseCurlVerbose(text: string): Exchange[] {
   forEachCurlLineAt(text, (line, terminated, at) => feed(line, terminated, at));
   if (reqLines) finishRequest();
   if (resLines) finishResponse();
+  closeSink();
 
   for (const s of sinks) finalizeBody(s, knownStatusLines);
   attachOrphanBody(exchanges, orphanRuns);
