@@ -246,6 +246,10 @@ async function memory() {
     row('d. peak RSS', name, fmt(r.mb), `MB for ${fmt(mbIn)} MB input`, `${ratio.toFixed(2)}× input`, `${fmt(r.ms / 1000, 2)} s${extra}`);
   }
   target('memory: peak RSS < 3× input (100 MB curl -v)', worst < 3, `worst ${worst.toFixed(2)}×`);
+  // For comparison, no target: a HAR is JSON, and its parsed form is larger than its text.
+  const h = writeBigHar(tmp, 10000, 10);
+  const r = await peakRss([BIN, '--json', h.path], env);
+  row('d. peak RSS', 'HAR, 10,000 entries (1,000 failing)', fmt(r.mb), `MB for ${fmt(h.bytes / 1048576)} MB input`, `${(r.mb / (h.bytes / 1048576)).toFixed(2)}× input`, 'no target');
 }
 
 // ---------------------------------------------------------------------------
