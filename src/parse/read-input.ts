@@ -17,8 +17,9 @@ import { unwrapPowerShellErrorRecords } from './powershell-error-records.js';
 import type { SdkLogKind } from './sdk-logs.js';
 import { detectSdkLog, parseSdkLog } from './sdk-logs.js';
 
-export const INPUT_FORMATS = ['raw', 'curl', 'har', 'xml', 'url', 'log'] as const;
-export type InputFormatOption = (typeof INPUT_FORMATS)[number];
+import type { InputFormatOption } from './input-formats.js';
+export { INPUT_FORMATS } from './input-formats.js';
+export type { InputFormatOption } from './input-formats.js';
 
 export type DetectedFormat = 'raw' | 'curl-verbose' | 'curl-trace' | 'curl-command' | 'har' | 'xml' | 'mangled-xml' | 'url' | 'x-oss-err' | 'sdk-error' | 'sdk-log';
 
