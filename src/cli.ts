@@ -17,7 +17,7 @@ import type { InputFormatOption } from './parse/input-formats.js';
 import type { FormatName } from './report/formats.js';
 import { FORMATS } from './report/formats.js';
 import type { Style } from './report/style.js';
-import { loadSecret, secretForms } from './secret.js';
+import { loadSecret, secretForms, TOKEN_FILE } from './secret.js';
 import type { HeaderField, HttpRequestMessage } from './model/http.js';
 import { parseTime } from './diagnose/time.js';
 import type { SignOptions } from './signer/sign-request.js';
@@ -115,7 +115,7 @@ function signOptions(o: SignCliOptions, env: NodeJS.ProcessEnv, secret: string, 
     return Number(v);
   };
   let securityToken: string | undefined;
-  if (o.securityTokenFile) securityToken = loadSecret(o.securityTokenFile, {})?.secret;
+  if (o.securityTokenFile) securityToken = loadSecret(o.securityTokenFile, {}, TOKEN_FILE)?.secret;
   else securityToken = env['OSS_SECURITY_TOKEN'] ?? env['OSS_SESSION_TOKEN'];
   const expiresIn = num('--expires', o.expires);
   if (!o.v1 && o.urlSignature && (expiresIn < 1 || expiresIn > 604800)) throw new InputError(`--expires ${expiresIn}: a V4 presigned URL lasts 1…604800 seconds (EC 0002-00000232)`);
@@ -198,7 +198,15 @@ function readFileInput(path: string, role?: 'request' | 'response'): InputSource
     throw new InputError(`${path}: ${(size / 1048576).toFixed(1)} MB is over the ${limit / 1048576} MB input limit`, 'raise it with SIGDOCTOR_MAX_INPUT_MB=<megabytes>');
   }
   // Decoded as it is read, without keeping the bytes: a large input is in memory once, as text.
-  const src: InputSource = { name: path, bytes: NO_BYTES, text: readInputFile(path) };
+  let text: string;
+  try {
+    text = readInputFile(path);
+  } catch (err) {
+    if (err instanceof InputError) throw err;
+    // It stat'ed as a file but reading failed (EACCES, EIO, a /proc file…): the user's problem, not ours.
+    throw new InputError(`${path}: cannot read (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  const src: InputSource = { name: path, bytes: NO_BYTES, text };
   if (role) src.role = role;
   return src;
 }

@@ -33,36 +33,47 @@ export function stripOneNewline(s: string): string {
   return s;
 }
 
-export function loadSecret(secretFile: string | undefined, env: NodeJS.ProcessEnv): LoadedSecret | undefined {
+/** Which option a file came from, for messages: the secret, or sign's STS token (longer: up to a few KB). */
+export interface SecretFileKind {
+  flag: string;
+  what: string;
+  noun: string;
+  maxBytes: number;
+}
+const SECRET_FILE: SecretFileKind = { flag: '--secret-file', what: 'an AccessKey secret', noun: 'secret', maxBytes: 4096 };
+export const TOKEN_FILE: SecretFileKind = { flag: '--security-token-file', what: 'a security token', noun: 'token', maxBytes: 65536 };
+
+export function loadSecret(secretFile: string | undefined, env: NodeJS.ProcessEnv, kind: SecretFileKind = SECRET_FILE): LoadedSecret | undefined {
+  const flag = kind.flag;
   if (secretFile !== undefined) {
     let raw: Buffer;
     try {
       const st = statSync(secretFile);
-      if (!st.isFile()) throw new InputError(`--secret-file ${secretFile}: not a regular file`);
-      if (st.size > 4096) throw new InputError(`--secret-file ${secretFile}: ${st.size} bytes is too large for an AccessKey secret`);
+      if (!st.isFile()) throw new InputError(`${flag} ${secretFile}: not a regular file`);
+      if (st.size > kind.maxBytes) throw new InputError(`${flag} ${secretFile}: ${st.size} bytes is too large for ${kind.what}`);
       raw = readFileSync(secretFile);
     } catch (err) {
       if (err instanceof InputError) throw err;
-      throw new InputError(`--secret-file ${secretFile}: cannot read it (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+      throw new InputError(`${flag} ${secretFile}: cannot read it (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
     }
     const warnings: string[] = [];
     let text: string;
     if (raw[0] === 0xff && raw[1] === 0xfe) {
       // Windows PowerShell 5's Out-File and `>` write UTF-16LE with a byte-order mark.
       text = raw.subarray(2).toString('utf16le');
-      warnings.push(`--secret-file ${secretFile}: the file is UTF-16 (as Windows PowerShell's Out-File writes it); read as such`);
+      warnings.push(`${flag} ${secretFile}: the file is UTF-16 (as Windows PowerShell's Out-File writes it); read as such`);
     } else {
-      if (raw.includes(0)) throw new InputError(`--secret-file ${secretFile}: the file holds NUL bytes, not a text secret`, 'write the secret as plain UTF-8 text');
+      if (raw.includes(0)) throw new InputError(`${flag} ${secretFile}: the file holds NUL bytes, not a text ${kind.noun}`, `write the ${kind.noun} as plain UTF-8 text`);
       text = raw.toString('utf8');
     }
     const secret = stripOneNewline(text);
-    if (secret === '') throw new InputError(`--secret-file ${secretFile}: the file is empty`);
-    if (secret.trim() === '') throw new InputError(`--secret-file ${secretFile}: the file holds only white space`);
+    if (secret === '') throw new InputError(`${flag} ${secretFile}: the file is empty`);
+    if (secret.trim() === '') throw new InputError(`${flag} ${secretFile}: the file holds only white space`);
     const ws = describeSurroundingWhitespace(secret);
-    if (ws) warnings.push(`--secret-file ${secretFile}: the secret has ${ws} (only one final line ending is stripped); an AccessKey secret has no white space, but sigdoctor uses the value as given`);
+    if (ws) warnings.push(`${flag} ${secretFile}: the ${kind.noun} has ${ws} (only one final line ending is stripped); ${kind.what} has no white space, but sigdoctor uses the value as given`);
     try {
       if (process.platform !== 'win32' && (statSync(secretFile).mode & 0o077) !== 0) {
-        warnings.push(`--secret-file ${secretFile} is readable by other users; chmod 600 it`);
+        warnings.push(`${flag} ${secretFile} is readable by other users; chmod 600 it`);
       }
     } catch {
       /* already read; the permission check is advisory */

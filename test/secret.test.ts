@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { diagnose } from '../src/index.js';
 import { InputError } from '../src/model/input-error.js';
 import { describeSurroundingWhitespace, findSecretWhitespace } from '../src/diagnose/secret-whitespace.js';
-import { loadSecret, secretForms, stripOneNewline } from '../src/secret.js';
+import { loadSecret, secretForms, stripOneNewline, TOKEN_FILE } from '../src/secret.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'sigdoctor-secret-'));
 let n = 0;
@@ -225,5 +225,30 @@ describe('white space in a copy of the secret: secret-mismatch, proven', () => {
     expect(run('v4-header-secret-proven', ['request.txt', 'response.xml'])[0]!.causes.map((c) => [c.id, c.basis, c.data])).toEqual([
       ['secret-mismatch', 'proven', { secretReproducesSignature: true }],
     ]);
+  });
+});
+
+describe('loadSecret for sign --security-token-file names that option', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sigdoctor-token-'));
+  it.each([
+    ['empty', '', 'the file is empty'],
+    ['NUL bytes', Buffer.from('tok\n', 'utf16le'), 'the file holds NUL bytes, not a text token — write the token as plain UTF-8 text'],
+    ['too large', 'x'.repeat(65537), '65537 bytes is too large for a security token'],
+  ])('%s', (_name, content, message) => {
+    const path = join(dir, `${_name.replace(/ /g, '-')}.txt`);
+    writeFileSync(path, content, { mode: 0o600 });
+    let got = '';
+    try {
+      loadSecret(path, {}, TOKEN_FILE);
+    } catch (e) {
+      got = e instanceof InputError ? `${e.message}${e.hint ? ` — ${e.hint}` : ''}` : String(e);
+    }
+    expect(got).toBe(`--security-token-file ${path}: ${message}`);
+  });
+
+  it('reads a token of a few KB (STS tokens are long)', () => {
+    const path = join(dir, 'sts.txt');
+    writeFileSync(path, `${'t'.repeat(3000)}\n`, { mode: 0o600 });
+    expect(loadSecret(path, {}, TOKEN_FILE)?.secret).toBe('t'.repeat(3000));
   });
 });
