@@ -6,32 +6,50 @@
  * result, or a failed verify; 2 usage error or unusable input (one line on
  * stderr, never a stack trace unless --debug).
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { Chalk, supportsColor } from 'chalk';
+import { existsSync, statSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import type { Command as ReportCommand, Report } from './model/report.js';
 import { InputError } from './model/input-error.js';
 import type { DiagnoseRequest, InputSource } from './index.js';
-import { diagnose } from './index.js';
-import { maxInputBytes } from './parse/decode-input.js';
-import { INPUT_FORMATS } from './parse/read-input.js';
-import type { InputFormatOption } from './parse/read-input.js';
-import type { FormatName } from './report/index.js';
-import { FORMATS, formatReport } from './report/index.js';
+import { decodeInputBytes, maxInputBytes, readInputFile } from './parse/decode-input.js';
+import { INPUT_FORMATS } from './parse/input-formats.js';
+import type { InputFormatOption } from './parse/input-formats.js';
+import type { FormatName } from './report/formats.js';
+import { FORMATS } from './report/formats.js';
 import type { Style } from './report/style.js';
-import { loadSecret } from './secret.js';
-import { EXAMPLES, findExample } from './examples/index.js';
+import { loadSecret, secretForms, TOKEN_FILE } from './secret.js';
 import type { HeaderField, HttpRequestMessage } from './model/http.js';
-import { readCases } from './index.js';
 import { parseTime } from './diagnose/time.js';
 import type { SignOptions } from './signer/sign-request.js';
-import { signRequest } from './signer/sign-request.js';
-import { formatSignHuman, formatSignJson } from './report/sign.js';
-import { EC_CATALOGUE } from './ec/catalogue.js';
-import { lookupEc } from './ec/lookup.js';
-import { formatEcHuman, formatEcJson, formatEcList } from './report/ec.js';
-import { decodeInput } from './parse/decode-input.js';
 import { VERSION } from './version.js';
+
+// Start-up time is a feature (CI loops, git hooks): the analysis side
+// (parsers, diagnosis, formatters, examples, EC catalogue, signer, colour) is
+// loaded only when a command runs — `--help` and usage errors never load or
+// initialise it (main.ts answers a lone `--version` without loading this file). The names below keep
+// the call sites as they were; each action awaits loadLazy() first.
+type Lazy = typeof import('./cli-lazy.js');
+let lazyModule: Lazy | undefined;
+async function loadLazy(): Promise<Lazy> {
+  lazyModule ??= await import('./cli-lazy.js');
+  return lazyModule;
+}
+function lazy(): Lazy {
+  if (!lazyModule) throw new Error('cli-lazy not loaded');
+  return lazyModule;
+}
+const diagnose: Lazy['diagnose'] = (...a) => lazy().diagnose(...a);
+const readCases: Lazy['readCases'] = (...a) => lazy().readCases(...a);
+const formatReport: Lazy['formatReport'] = (...a) => lazy().formatReport(...a);
+const findExample: Lazy['findExample'] = (...a) => lazy().findExample(...a);
+const signRequest: Lazy['signRequest'] = (...a) => lazy().signRequest(...a);
+const formatSignHuman: Lazy['formatSignHuman'] = (...a) => lazy().formatSignHuman(...a);
+const formatSignJson: Lazy['formatSignJson'] = (...a) => lazy().formatSignJson(...a);
+const lookupEc: Lazy['lookupEc'] = (...a) => lazy().lookupEc(...a);
+const formatEcHuman: Lazy['formatEcHuman'] = (...a) => lazy().formatEcHuman(...a);
+const formatEcJson: Lazy['formatEcJson'] = (...a) => lazy().formatEcJson(...a);
+const formatEcList: Lazy['formatEcList'] = (...a) => lazy().formatEcList(...a);
+const inputText: Lazy['inputText'] = (...a) => lazy().inputText(...a);
 
 interface CommonOptions {
   format?: string;
@@ -97,7 +115,7 @@ function signOptions(o: SignCliOptions, env: NodeJS.ProcessEnv, secret: string, 
     return Number(v);
   };
   let securityToken: string | undefined;
-  if (o.securityTokenFile) securityToken = loadSecret(o.securityTokenFile, {}, '--security-token-file')?.secret;
+  if (o.securityTokenFile) securityToken = loadSecret(o.securityTokenFile, {}, TOKEN_FILE)?.secret;
   else securityToken = env['OSS_SECURITY_TOKEN'] ?? env['OSS_SESSION_TOKEN'];
   const expiresIn = num('--expires', o.expires);
   if (!o.v1 && o.urlSignature && (expiresIn < 1 || expiresIn > 604800)) throw new InputError(`--expires ${expiresIn}: a V4 presigned URL lasts 1…604800 seconds (EC 0002-00000232)`);
@@ -150,6 +168,7 @@ The secret comes only from OSS_ACCESS_KEY_SECRET or --secret-file, never the com
 Exit codes: 0 no problem, 1 problem or inconclusive, 2 bad usage or unusable input.`;
 
 function chooseStyle(opts: CommonOptions, io: CliIo): Style {
+  const { Chalk, supportsColor } = lazy();
   const env = io.env;
   let level: 0 | 1 | 2 | 3;
   const detected = (supportsColor ? supportsColor.level : 0) || 1;
@@ -160,6 +179,8 @@ function chooseStyle(opts: CommonOptions, io: CliIo): Style {
   const c = new Chalk({ level });
   return { bold: c.bold, dim: c.dim, red: c.red, green: c.green, yellow: c.yellow, cyan: c.cyan };
 }
+
+const NO_BYTES = new Uint8Array(0);
 
 function readFileInput(path: string, role?: 'request' | 'response'): InputSource {
   let size: number;
@@ -176,7 +197,16 @@ function readFileInput(path: string, role?: 'request' | 'response'): InputSource
   if (size > limit) {
     throw new InputError(`${path}: ${(size / 1048576).toFixed(1)} MB is over the ${limit / 1048576} MB input limit`, 'raise it with SIGDOCTOR_MAX_INPUT_MB=<megabytes>');
   }
-  const src: InputSource = { name: path, bytes: readFileSync(path) };
+  // Decoded as it is read, without keeping the bytes: a large input is in memory once, as text.
+  let text: string;
+  try {
+    text = readInputFile(path);
+  } catch (err) {
+    if (err instanceof InputError) throw err;
+    // It stat'ed as a file but reading failed (EACCES, EIO, a /proc file…): the user's problem, not ours.
+    throw new InputError(`${path}: cannot read (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  const src: InputSource = { name: path, bytes: NO_BYTES, text };
   if (role) src.role = role;
   return src;
 }
@@ -191,7 +221,7 @@ async function readStdin(stdin: NodeJS.ReadableStream, role?: 'request' | 'respo
     if (total > limit) throw new InputError(`stdin: more than the ${limit / 1048576} MB input limit`, 'raise it with SIGDOCTOR_MAX_INPUT_MB=<megabytes>');
     chunks.push(b);
   }
-  const src: InputSource = { name: 'stdin', bytes: Buffer.concat(chunks) };
+  const src: InputSource = { name: 'stdin', bytes: NO_BYTES, text: decodeInputBytes(Buffer.concat(chunks.splice(0)), 'stdin') };
   if (role) src.role = role;
   return src;
 }
@@ -254,19 +284,26 @@ function addCommonOptions(cmd: Command, withInputs = true): Command {
 
 export async function runCli(io: CliIo): Promise<number> {
   let debug = io.argv.includes('--debug');
-  let secretValue: string | undefined;
-  // Belt and braces: whatever happens, the secret never reaches the terminal.
-  const scrub = (s: string): string => (secretValue && secretValue.length >= 6 && s.includes(secretValue) ? s.split(secretValue).join('[secret]') : s);
+  // Belt and braces: whatever happens, the secret (in any form secretForms lists) never
+  // reaches the terminal — the environment's from the start, a file's once it is read.
+  const secretTexts = new Set<string>(secretForms(io.env['OSS_ACCESS_KEY_SECRET']));
+  const rememberSecret = (secret: string | undefined): void => secretForms(secret).forEach((f) => secretTexts.add(f));
+  const scrub = (s: string): string => {
+    let text = s;
+    for (const f of secretTexts) if (text.includes(f)) text = text.split(f).join('[secret]');
+    return text;
+  };
   const out = (s: string): void => io.stdout.write(scrub(s));
   const err = (s: string): void => io.stderr.write(scrub(s));
   let exitCode = 0;
 
   const run = async (command: ReportCommand, files: string[], opts: CommonOptions): Promise<void> => {
     debug = opts.debug === true;
+    await loadLazy();
     const format = formatOf(opts);
     const loaded = loadSecret(opts.secretFile, io.env);
     for (const w of loaded?.warnings ?? []) err(`sigdoctor: warning: ${w}\n`);
-    secretValue = loaded?.secret;
+    rememberSecret(loaded?.secret);
     const inputs = await gatherInputs(files, opts, io);
     const request: DiagnoseRequest = { command };
     if (loaded) request.secret = loaded.secret;
@@ -327,8 +364,9 @@ export async function runCli(io: CliIo): Promise<number> {
       .argument('[name]', 'example name (see --list)')
       .option('--list', 'list the bundled examples'),
     false,
-  ).action((name: string | undefined, opts: CommonOptions & { list?: boolean }) => {
+  ).action(async (name: string | undefined, opts: CommonOptions & { list?: boolean }) => {
     debug = opts.debug === true;
+    const { EXAMPLES } = await loadLazy();
     const st = chooseStyle(opts, io);
     if (opts.list) {
       out(EXAMPLES.map((e) => `${e.name.padEnd(34)} ${e.title}`).join('\n') + '\n');
@@ -376,11 +414,12 @@ Examples:
   $ sigdoctor sign request.txt          re-sign a captured request, to compare with what your code sent`)
     .action(async (file: string | undefined, opts: SignCliOptions) => {
       debug = opts.debug === true;
+      await loadLazy();
       const format = formatOf(opts);
       const loaded = loadSecret(opts.secretFile, io.env);
       if (!loaded) throw new InputError('sign needs the AccessKey secret', 'set OSS_ACCESS_KEY_SECRET or pass --secret-file FILE (never on the command line)');
       for (const w of loaded.warnings) err(`sigdoctor: warning: ${w}\n`);
-      secretValue = loaded.secret;
+      rememberSecret(loaded.secret);
       const message = await signInput(file, opts, io);
       const result = signRequest(message, signOptions(opts, io.env, loaded.secret, message));
       out(format === 'json' ? formatSignJson(result) : formatSignHuman(result, chooseStyle(opts, io)));
@@ -404,6 +443,7 @@ Examples:
   $ sigdoctor ec --list`)
     .action(async (query: string | undefined, opts: CommonOptions & { list?: boolean }) => {
       debug = opts.debug === true;
+      const { EC_CATALOGUE } = await loadLazy();
       const st = chooseStyle(opts, io);
       const json = formatOf(opts) === 'json';
       if (opts.list) {
@@ -413,9 +453,9 @@ Examples:
       let text: string;
       if (query === undefined || query === '-') {
         if (query === undefined && io.stdin.isTTY) throw new InputError('ec: give a code (0002-00000040), an error Code (SignatureDoesNotMatch) or a file', 'or list them with sigdoctor ec --list');
-        text = decodeInput((await readStdin(io.stdin)).bytes, 'stdin');
+        text = inputText(await readStdin(io.stdin));
       } else if (existsSync(query) && statSync(query).isFile()) {
-        text = decodeInput(readFileInput(query).bytes, query);
+        text = inputText(readFileInput(query));
       } else text = query;
       const result = lookupEc(text);
       if (result.kind === 'not-found') {

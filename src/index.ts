@@ -6,7 +6,7 @@ import type { DiagnosisCase } from './model/case.js';
 import { InputError } from './model/input-error.js';
 import type { Command, Report } from './model/report.js';
 import { assembleCases } from './parse/assemble-cases.js';
-import { decodeInput } from './parse/decode-input.js';
+import { checkInputText, decodeInput, stripInputAnsi } from './parse/decode-input.js';
 import type { InputFormatOption, ParsedInput } from './parse/read-input.js';
 import { readInput } from './parse/read-input.js';
 import { analyze } from './diagnose/analyze.js';
@@ -24,6 +24,12 @@ export interface InputSource {
   /** Shown in reports and error messages: a file name or `stdin`. */
   name: string;
   bytes: Uint8Array;
+  /**
+   * The bytes already decoded with decodeInputBytes (parse/decode-input.ts);
+   * `bytes` is then ignored. The CLI decodes each input as it reads it, so
+   * that a large input is not held as bytes and as text for the whole run.
+   */
+  text?: string;
   /** `--request FILE` / `--response FILE`: use only that side of this input. */
   role?: 'request' | 'response';
 }
@@ -33,6 +39,11 @@ export interface DiagnoseRequest extends DiagnoseOptions {
   inputFormat?: InputFormatOption;
   /** Called as cases are diagnosed (a HAR can hold hundreds): done of total. */
   onProgress?: (done: number, total: number) => void;
+}
+
+/** The input's text, checked and without ANSI colour codes (decodeInput, or its last two steps when the caller decoded). */
+export function inputText(src: InputSource): string {
+  return src.text !== undefined ? checkInputText(stripInputAnsi(src.text), src.name) : decodeInput(src.bytes, src.name);
 }
 
 function keepRole(input: ParsedInput, role: 'request' | 'response' | undefined): ParsedInput {
@@ -51,7 +62,7 @@ function keepRole(input: ParsedInput, role: 'request' | 'response' | undefined):
 
 /** Parse and pair the inputs into cases, and what was skipped (exposed for tests and tools). */
 export function readInputs(inputs: InputSource[], format?: InputFormatOption): ReturnType<typeof assembleCases> {
-  const parsed = inputs.map((src) => keepRole(readInput(decodeInput(src.bytes, src.name), src.name, format), src.role));
+  const parsed = inputs.map((src) => keepRole(readInput(inputText(src), src.name, format), src.role));
   return assembleCases(parsed);
 }
 

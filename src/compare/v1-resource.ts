@@ -3,6 +3,7 @@
  * (the inverse of sign/v1.ts buildV1Resource) so differences can be named.
  */
 import type { V1Subresource } from '../sign/v1.js';
+import { isV1Subresource } from '../sign/v1-subresources.js';
 
 export interface ParsedResource {
   /** null for the service-level resource `/`. */
@@ -14,8 +15,25 @@ export interface ParsedResource {
 }
 
 /**
+ * Where the sub-resources start, for a resource that does not begin with the
+ * hinted `/bucket/key` (OSS's key differs from the client's, which is what is
+ * being diagnosed): the first `?` followed only by sub-resource names; failing
+ * that, the `?` after as many as the hinted key holds (none left: no
+ * sub-resources); without a hint, the first `?`.
+ */
+function queryStart(resource: string, keyHint?: { bucket: string | null; key: string }): number {
+  const marks: number[] = [];
+  for (let i = resource.indexOf('?'); i >= 0; i = resource.indexOf('?', i + 1)) marks.push(i);
+  const tailIsSubresources = (i: number): boolean => resource.slice(i + 1).split('&').every((p) => isV1Subresource(p.split('=')[0]!));
+  const bySubresources = marks.find(tailIsSubresources);
+  if (bySubresources !== undefined) return bySubresources;
+  const inKey = keyHint ? keyHint.key.split('?').length - 1 : 0;
+  return marks[inKey] ?? -1;
+}
+
+/**
  * The key itself may contain `?` (V1 signs it raw), so a known key can be
- * passed to split at the right `?`; otherwise the first `?` is used.
+ * passed to split at the right `?`; otherwise see queryStart.
  */
 export function parseV1Resource(resource: string, keyHint?: { bucket: string | null; key: string }): ParsedResource {
   let path = resource;
@@ -25,7 +43,7 @@ export function parseV1Resource(resource: string, keyHint?: { bucket: string | n
     path = hinted;
     query = resource.slice(hinted.length + 1);
   } else {
-    const q = resource.indexOf('?');
+    const q = queryStart(resource, keyHint);
     if (q >= 0) {
       path = resource.slice(0, q);
       query = resource.slice(q + 1);

@@ -21,6 +21,8 @@ import { computeV4 } from '../sign/v4-request.js';
 import type { DiagnoseOptions } from './options.js';
 import type { V4SearchResult } from './v4-hypotheses.js';
 import { searchV4Hypotheses } from './v4-hypotheses.js';
+import type { SecretWhitespace } from './secret-whitespace.js';
+import { findSecretWhitespace } from './secret-whitespace.js';
 
 export interface V4Analysis {
   facts: V4AuthFacts;
@@ -43,9 +45,22 @@ export interface V4Analysis {
     serverStringVerifies: boolean | null;
     /** When the secret does not reproduce the signature: what the client really signed, if a candidate matches. */
     signedSearch: V4SearchResult | null;
-    keyChain: Array<{ step: string; hex: string }>;
+    /** The supplied secret does not reproduce the signature, but with its white space changed it does. */
+    whitespace: SecretWhitespace | null;
+    /**
+     * The V4 signing keys (k_date … k_signing), already masked: each one signs
+     * requests of its scope for a whole day, as the secret does, so no report
+     * shows one in full — not even with --no-redact.
+     */
+    keyChain: Array<{ step: string; masked: string }>;
   } | null;
   notes: string[];
+}
+
+/** A signing key as hex with only its first 4 characters kept, as signatures are masked (report/redact.ts). */
+function maskSigningKey(key: Buffer): string {
+  const hex = key.toString('hex');
+  return hex.slice(0, 4) + '*'.repeat(hex.length - 4);
 }
 
 function serverCanonical(c: DiagnosisCase): { bytes: Uint8Array; source: 'CanonicalRequestBytes' | 'CanonicalRequest' } | null {
@@ -124,10 +139,20 @@ export function analyzeV4(c: DiagnosisCase, req: ResolvedRequest, serverBytes: U
     const expectedSignature = computation.stringToSign !== null ? signV4(chain.kSigning, computation.stringToSign) : null;
     const sig = facts.signature;
     const verifies = expectedSignature !== null && sig ? expectedSignature === sig : null;
+    const secret = options.secret;
+    const signWith = (candidate: string, sts: string | Uint8Array): string => signV4(v4SigningKey(candidate, cr.date, cr.region, cr.product).kSigning, sts);
+    const serverStringVerifies = sts && sig ? signV4(chain.kSigning, sts) === sig : null;
+    // White space around either copy of the secret first: a match there explains the signature.
+    let whitespace: SecretWhitespace | null = null;
+    if (verifies === false && sig && computation.stringToSign !== null) {
+      const own = computation.stringToSign;
+      whitespace = findSecretWhitespace(secret, 'recomputed', (c) => signWith(c, own) === sig);
+    }
+    if (!whitespace && serverStringVerifies === false && sts && sig) whitespace = findSecretWhitespace(secret, 'oss', (c) => signWith(c, sts) === sig);
     // The secret does not reproduce the signature: search what the client really signed,
     // with the same candidate changes, matched against the request's own signature.
     let signedSearch: V4SearchResult | null = null;
-    if (verifies === false && sig && computation.scope !== null && computation.timestamp !== '') {
+    if (verifies === false && !whitespace && sig && computation.scope !== null && computation.timestamp !== '') {
       const { timestamp, scope } = computation;
       signedSearch = searchV4Hypotheses(
         { req, addressing, computation, serverHash: '', serverTimestamp: null, region: addressing.region ?? cr.region.replace(/^oss-/, '') },
@@ -138,12 +163,13 @@ export function analyzeV4(c: DiagnosisCase, req: ResolvedRequest, serverBytes: U
       expectedSignature,
       verifies,
       signedSearch,
-      serverStringVerifies: sts && sig ? signV4(chain.kSigning, sts) === sig : null,
+      whitespace,
+      serverStringVerifies,
       keyChain: [
-        { step: `k_date = HMAC-SHA256("aliyun_v4" + secret, "${cr.date}")`, hex: chain.kDate.toString('hex') },
-        { step: `k_region = HMAC-SHA256(k_date, "${cr.region}")`, hex: chain.kRegion.toString('hex') },
-        { step: `k_product = HMAC-SHA256(k_region, "${cr.product}")`, hex: chain.kProduct.toString('hex') },
-        { step: 'k_signing = HMAC-SHA256(k_product, "aliyun_v4_request")', hex: chain.kSigning.toString('hex') },
+        { step: `k_date = HMAC-SHA256("aliyun_v4" + secret, "${cr.date}")`, masked: maskSigningKey(chain.kDate) },
+        { step: `k_region = HMAC-SHA256(k_date, "${cr.region}")`, masked: maskSigningKey(chain.kRegion) },
+        { step: `k_product = HMAC-SHA256(k_region, "${cr.product}")`, masked: maskSigningKey(chain.kProduct) },
+        { step: 'k_signing = HMAC-SHA256(k_product, "aliyun_v4_request")', masked: maskSigningKey(chain.kSigning) },
       ],
     };
   }

@@ -32,6 +32,8 @@ import { signV4, v4SigningKey } from '../sign/v4.js';
 import { isV4StringToSign } from '../compare/v4-diff.js';
 import type { ServerString } from './server-string.js';
 import { pickServerString } from './server-string.js';
+import type { SecretWhitespace } from './secret-whitespace.js';
+import { findSecretWhitespace } from './secret-whitespace.js';
 
 export interface SecretFacts {
   /** base64 HMAC-SHA1 of sigdoctor's string with the secret; a live credential, masked in reports. */
@@ -44,6 +46,11 @@ export interface SecretFacts {
   hypotheses: ProvenHypothesis[];
   /** How many variants were tried. */
   tried: number;
+  /**
+   * The supplied secret does not reproduce the signature, but the same secret with
+   * its white space changed does: which copy has the white space.
+   */
+  whitespace: SecretWhitespace | null;
 }
 
 export interface Analysis {
@@ -195,28 +202,37 @@ export function analyze(c: DiagnosisCase, options: DiagnoseOptions): Analysis {
   if (v4) {
     const found = v4.secret?.signedSearch?.proven;
     const hypotheses: ProvenHypothesis[] = found ? found.changes.map((c) => ({ cause: c.cause, change: c.change, role: 'line' as const, signed: found.canonicalRequest, signedKind: 'canonical-request' as const })) : [];
-    secret = v4.secret ? { expectedSignature: v4.secret.expectedSignature, verifies: v4.secret.verifies, serverStringVerifies: v4.secret.serverStringVerifies, hypotheses, tried: v4.secret.signedSearch?.tried ?? 0 } : null;
+    secret = v4.secret ? { expectedSignature: v4.secret.expectedSignature, verifies: v4.secret.verifies, serverStringVerifies: v4.secret.serverStringVerifies, hypotheses, tried: v4.secret.signedSearch?.tried ?? 0, whitespace: v4.secret.whitespace } : null;
   } else if (options.secret !== undefined && !req && server && isV4StringToSign(server.bytes)) {
     // OSS's V4 string alone: its scope line says which key to derive.
     const [, , scope] = decodeUtf8(server.bytes).split('\n');
     const [date, region, product] = (scope ?? '').split('/');
     const provided = error?.signatureProvided;
-    const ok = date && region && product && provided ? signV4(v4SigningKey(options.secret, date, region, product).kSigning, server.bytes) === provided : null;
-    secret = { expectedSignature: null, verifies: null, serverStringVerifies: ok, hypotheses: [], tried: 0 };
+    const reproduces = (candidate: string): boolean => signV4(v4SigningKey(candidate, date!, region!, product!).kSigning, server.bytes) === provided;
+    const ok = date && region && product && provided ? reproduces(options.secret) : null;
+    const whitespace = ok === false ? findSecretWhitespace(options.secret, 'oss', reproduces) : null;
+    secret = { expectedSignature: null, verifies: null, serverStringVerifies: ok, hypotheses: [], tried: 0, whitespace };
   } else if (options.secret !== undefined) {
     const s = options.secret;
     const expectedSignature = client ? signV1(s, client.stringToSign) : null;
     const verifies = expectedSignature !== null && requestSignature !== null ? expectedSignature === requestSignature : null;
     const seen = requestSignature ?? error?.signatureProvided ?? null;
     const serverStringVerifies = server && seen ? signV1(s, server.bytes) === seen : null;
+    // White space around either copy of the secret first: a match there explains the signature.
+    let whitespace: SecretWhitespace | null = null;
+    if (verifies === false && client && requestSignature) {
+      const own = client.stringToSign;
+      whitespace = findSecretWhitespace(s, 'recomputed', (c) => signV1(c, own) === requestSignature);
+    }
+    if (!whitespace && serverStringVerifies === false && server && seen) whitespace = findSecretWhitespace(s, 'oss', (c) => signV1(c, server.bytes) === seen);
     let hypotheses: ProvenHypothesis[] = [];
     let tried = 0;
-    if (verifies === false && client && req && addressing && requestSignature) {
+    if (verifies === false && !whitespace && client && req && addressing && requestSignature) {
       const search = searchV1Hypotheses({ secret: s, signature: requestSignature, client, req, addressing });
       hypotheses = search.proven;
       tried = search.tried;
     }
-    secret = { expectedSignature, verifies, serverStringVerifies, hypotheses, tried };
+    secret = { expectedSignature, verifies, serverStringVerifies, hypotheses, tried, whitespace };
   }
 
   const sdk = c.clientSigned?.length

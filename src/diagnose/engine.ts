@@ -250,7 +250,6 @@ export function sensitiveValues(a: Analysis): SensitiveValue[] {
     add(a.v4.facts.signature, 'signature');
     add(a.v4.facts.credential?.accessKeyId, 'access-key-id');
     add(a.v4.facts.securityToken, 'token');
-    for (const k of a.v4.secret?.keyChain ?? []) add(k.hex, 'signature');
   }
   // Read credentials from the query as its signer meant it too: a copy-damaged URL
   // (`&amp;Signature=`) must not leak its signature through the report.

@@ -23,7 +23,8 @@ function explainV4(a: Analysis): ExplainStep[] {
   steps.push({ part: 'timestamp', value: c.timestamp, from: c.mode === 'header' ? 'the x-oss-date header' : 'the x-oss-date parameter' });
   steps.push({ part: 'scope', value: c.scope ?? '', from: c.scope === null ? 'no usable Credential' : 'from the Credential: date/region/product/aliyun_v4_request' });
   if (c.stringToSign !== null) steps.push({ part: 'canonical request hash', value: c.stringToSign.split('\n')[3] ?? '', from: 'hex SHA-256 of the canonical request: the last line of the string to sign' });
-  for (const k of v4.secret?.keyChain ?? []) steps.push({ part: k.step.split(' ')[0]!, value: k.hex, from: k.step });
+  // Masked at the source: a signing key is as good as the secret for its scope and day.
+  (v4.secret?.keyChain ?? []).forEach((k, i) => steps.push({ part: k.step.split(' ')[0]!, value: k.masked, from: i === 0 ? `${k.step}; the keys are masked even with --no-redact: each signs like the secret` : k.step }));
   if (v4.secret?.expectedSignature) {
     steps.push({ part: 'signature', value: v4.secret.expectedSignature, from: `hex HMAC-SHA256(k_signing, string to sign); the request carries ${v4.facts.signature === null ? 'no signature' : q(v4.facts.signature)}: ${v4.secret.verifies ? 'they match' : 'they differ'}` });
   }

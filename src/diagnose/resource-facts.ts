@@ -37,16 +37,14 @@ export function parseV4Uri(uri: string): ParsedResource {
   return { bucket, key: slash < 0 ? '' : percentDecode(rest.slice(slash + 1)), subresources: [], path: uri };
 }
 
-/** Undo the encodings a key goes through: %XX (repeatedly), `+`/space, doubled and trailing slashes. */
+/**
+ * Undo the encodings a key goes through: %XX (repeatedly), `+`/space, doubled
+ * and trailing slashes. Decoding is lenient (a `%` that starts no escape stays,
+ * as in `100%`), so one stray `%` does not stop the other escapes from decoding.
+ */
 export function normalizeKey(key: string): string {
   let k = key;
-  for (let i = 0; i < 3 && /%[0-9A-Fa-f]{2}/.test(k); i++) {
-    try {
-      k = decodeURIComponent(k);
-    } catch {
-      break;
-    }
-  }
+  for (let i = 0; i < 3 && /%[0-9A-Fa-f]{2}/.test(k); i++) k = percentDecode(k);
   k = k.split('+').join(' ');
   while (k.includes('//')) k = k.split('//').join('/');
   return k.endsWith('/') ? k.slice(0, -1) : k;

@@ -105,6 +105,9 @@ const INJECTED_HEADERS: Array<[string, string, CauseId, string]> = [
 
 type Source = (x: SearchInput) => V4Change[];
 
+/** The parameters a V4 presigned URL carries for its signature (SIGNING.md §5.1). */
+const PRESIGN_PARAMS = new Set(['x-oss-signature-version', 'x-oss-credential', 'x-oss-date', 'x-oss-expires', 'x-oss-additional-headers']);
+
 export const V4_CANDIDATES: ReadonlyArray<{ kind: string; source: Source }> = [
   {
     kind: 'the method (CDN HEAD→GET, others)',
@@ -159,6 +162,25 @@ export const V4_CANDIDATES: ReadonlyArray<{ kind: string; source: Source }> = [
     },
   },
   {
+    kind: 'signed header values re-encoded (inner white space folded, non-ASCII read as Latin-1 or replaced by "?")',
+    source: (x) => {
+      // Deterministic rewrites of the values the request carries (CAUSES.md header-whitespace,
+      // header-value-encoding; the 2014 API doc folded inner white space, SIGNING.md §12.3).
+      const signedHeader = (h: HeaderField): boolean => canonicalizeV4Headers([h], x.computation.additional).length > 0;
+      const rewrites: Array<[CauseId, string, (v: string) => string]> = [
+        ['header-whitespace', 'runs of inner white space in signed header values were folded to one space', (v) => v.trim().split(/[ \t]+/).join(' ')],
+        ['header-value-encoding', 'non-ASCII bytes in signed header values were read as Latin-1 and re-encoded as UTF-8', (v) => Buffer.from(Buffer.from(v, 'utf8').toString('latin1'), 'utf8').toString('utf8')],
+        ['header-value-encoding', 'non-ASCII characters in signed header values arrived as "?"', (v) => v.replace(/[^\x00-\x7f]/gu, '?')],
+      ];
+      const out: V4Change[] = [];
+      for (const [cause, change, rewrite] of rewrites) {
+        if (!x.req.headers.some((h) => signedHeader(h) && rewrite(h.value.trim()) !== h.value.trim())) continue;
+        out.push({ slot: 'header', cause, change, apply: (s) => ({ ...s, headers: s.headers.map((h) => (signedHeader(h) ? { ...h, value: rewrite(h.value.trim()) } : h)) }) });
+      }
+      return out;
+    },
+  },
+  {
     kind: 'x-oss-date rewritten to OSS\'s timestamp',
     source: (x) =>
       x.serverTimestamp && x.computation.mode === 'header' && x.serverTimestamp !== x.computation.timestamp
@@ -183,11 +205,14 @@ export const V4_CANDIDATES: ReadonlyArray<{ kind: string; source: Source }> = [
       const { bucket, key } = x.addressing;
       if (!bucket) return [];
       const uri = (k: string, b: string | null = bucket): string => (b === null ? uriEncode(`/${k}`, true) : uriEncode(`/${b}/${k}`, true));
+      // The key as it is in the path: after the bucket segment of a path-style request.
+      const keyStart = x.addressing.style === 'path-style' ? x.req.target.rawPath.indexOf('/', 1) + 1 : 1;
+      const rawKey = keyStart > 0 ? x.req.target.rawPath.slice(keyStart) : '';
       const variants: Array<[string, CauseId, string]> = [
         [uri(key.split('+').join(' ')), 'key-encoding-mismatch', 'OSS read "+" in the key as a space'],
         [uri(key.split(' ').join('+')), 'key-encoding-mismatch', 'OSS read spaces in the key as "+"'],
         [uri(percentDecode(key)), 'key-encoding-mismatch', 'the key was percent-decoded once more on the way'],
-        [uriEncode(`/${bucket}/`, true) + uriEncode(x.req.target.rawPath.slice(1), true), 'key-encoding-mismatch', 'the path was percent-encoded a second time on the way'],
+        [uri(rawKey), 'key-encoding-mismatch', 'the path was percent-encoded a second time on the way'],
         [uri(key.endsWith('/') ? key.slice(0, -1) : `${key}/`), 'key-encoding-mismatch', key.endsWith('/') ? 'the trailing slash was dropped' : 'a trailing slash was added'],
         [uri(key, null), x.addressing.style === 'custom-domain' ? 'cname-not-enabled' : 'resource-mismatch', 'OSS signed the URI without the bucket'],
         [uri(`${bucket}/${key}`), x.addressing.style === 'custom-domain' ? 'cname-not-enabled' : 'resource-mismatch', 'OSS saw the bucket twice in the URI'],
@@ -220,8 +245,15 @@ export const V4_CANDIDATES: ReadonlyArray<{ kind: string; source: Source }> = [
         });
       }
       for (const p of x.req.query) {
-        if (p.name === 'x-oss-signature' || (p.name.startsWith('x-oss-') && x.computation.mode === 'query')) continue;
-        out.push({ slot: 'query', cause: 'subresource-mismatch', change: `the query parameter ${q(p.name)} was dropped on the way`, signed: { cause: 'subresource-mismatch', change: `your code did not sign the query parameter ${q(p.name)}` }, apply: (s) => ({ ...s, query: s.query.filter((o) => o.name !== p.name) }) });
+        // Any parameter but a presigned URL's own signing parameters (signed by construction) may be
+        // dropped on the way or left unsigned — x-oss-process too, and the STS token, which
+        // hand-built URLs append after signing.
+        const token = p.name === 'x-oss-security-token';
+        if (p.name === 'x-oss-signature' || (x.computation.mode === 'query' && PRESIGN_PARAMS.has(p.name))) continue;
+        const signed = token
+          ? { cause: 'security-token-not-signed' as const, change: 'your code did not sign the x-oss-security-token query parameter the URL carries' }
+          : { cause: 'subresource-mismatch' as const, change: `your code did not sign the query parameter ${q(p.name)}` };
+        out.push({ slot: 'query', cause: 'subresource-mismatch', change: `the query parameter ${q(p.name)} was dropped on the way`, signed, apply: (s) => ({ ...s, query: s.query.filter((o) => o.name !== p.name) }) });
       }
       return out;
     },

@@ -16,6 +16,9 @@ export interface DiagnosisCase {
   notes: string[];
   /** What the client logged that it signed (SDK debug logs). */
   clientSigned?: ClientSignedString[];
-  /** The case is a HAR entry (browser export rules apply: sanitized exports drop Authorization). */
-  fromHar?: { creator: string | null };
+  /**
+   * The case is a HAR entry (browser export rules apply: sanitized exports drop
+   * Authorization; an export may leave response bodies out, with a comment saying so).
+   */
+  fromHar?: { creator: string | null; responseBodyComment?: string };
 }

@@ -47,30 +47,37 @@ export interface SkippedExchange {
  * other entries are listed as skipped.
  */
 function pickExchanges(input: ParsedInput, skipped: SkippedExchange[]): Array<{ ex: LabelledExchange; server?: ServerSide; index: number }> {
-  const all = input.exchanges.map((ex, index) => {
-    const server = ex.response ? serverSide(exchangeSource(input, ex, index, input.exchanges.length), ex) : undefined;
-    return server ? { ex, server, index } : { ex, index };
-  });
-  if (input.format === 'har') {
-    const keep = all.filter((e) => e.server !== undefined && isAuthFailure(e.server.error));
-    for (const e of all) {
-      if (keep.includes(e)) continue;
-      const source = exchangeSource(input, e.ex, e.index, input.exchanges.length);
-      const status = e.ex.response?.status;
-      const reason = e.ex.request?.method === 'OPTIONS'
+  // One pass, keeping only what is picked: a capture of thousands of exchanges
+  // does not hold a server side for each of them at once.
+  const count = input.exchanges.length;
+  const har = input.format === 'har';
+  const picked: Array<{ ex: LabelledExchange; server?: ServerSide; index: number }> = [];
+  let last: { ex: LabelledExchange; server?: ServerSide; index: number } | undefined;
+  input.exchanges.forEach((ex, index) => {
+    const source = exchangeSource(input, ex, index, count);
+    const server = ex.response ? serverSide(source, ex) : undefined;
+    const e = server ? { ex, server, index } : { ex, index };
+    if (har) {
+      if (server !== undefined && isAuthFailure(server.error)) {
+        picked.push(e);
+        return;
+      }
+      const status = ex.response?.status;
+      const reason = ex.request?.method === 'OPTIONS'
         ? `CORS preflight (${status ?? 'no response'})`
         : status === undefined
-          ? `no response${e.ex.har?.failure ? ` (${e.ex.har.failure})` : ''}`
-          : e.server?.error?.code
-            ? `${status} ${e.server.error.code}${e.server.error.ec ? ` (EC ${e.server.error.ec})` : ''}: not a signature error`
+          ? `no response${ex.har?.failure ? ` (${ex.har.failure})` : ''}`
+          : server?.error?.code
+            ? `${status} ${server.error.code}${server.error.ec ? ` (EC ${server.error.ec})` : ''}: not a signature error`
             : `${status}: ${status < 400 ? 'not an error' : 'not a signature error'}`;
       skipped.push({ source, reason });
+      return;
     }
-    return keep;
-  }
-  const errors = all.filter((e) => e.server !== undefined && isError(e.server));
-  if (errors.length > 0) return errors;
-  return all.length > 0 ? [all[all.length - 1]!] : [];
+    if (server !== undefined && isError(server)) picked.push(e);
+    else if (index === count - 1) last = e;
+  });
+  if (har || picked.length > 0) return picked;
+  return last ? [last] : [];
 }
 
 function serverSide(source: string, ex: LabelledExchange): ServerSide {
@@ -100,7 +107,7 @@ export function assembleCases(inputs: ParsedInput[]): { cases: DiagnosisCase[]; 
       const req: RequestSide | undefined = ex.request ? { source, request: ex.request, notes: ex.notes, ...(ex.clientSigned ? { clientSigned: ex.clientSigned } : {}) } : undefined;
       if (req && server) {
         const c = makeCase(source, req, { ...server, notes: [...server.notes] });
-        if (ex.har) c.fromHar = { creator: ex.har.creator };
+        if (ex.har) c.fromHar = ex.har.responseBodyComment ? { creator: ex.har.creator, responseBodyComment: ex.har.responseBodyComment } : { creator: ex.har.creator };
         cases.push(c);
       }
       else if (req) lonelyRequests.push(req);

@@ -11,7 +11,7 @@
 import type { Exchange, HeaderField, HttpRequestMessage, HttpResponseMessage } from '../model/http.js';
 import { findHeader } from '../model/http.js';
 import { InputError } from '../model/input-error.js';
-import { cleanCurlLine, forEachCurlLine, parseHeaderField, parseRequestLine, parseStatusLine, splitLines } from './text-lines.js';
+import { cleanCurlLine, forEachCurlLineAt, internShort, parseHeaderField, parseRequestLine, parseStatusLine, stripTrailingCr } from './text-lines.js';
 
 /** How much of the input the sniffer looks at. */
 const SNIFF_LIMIT = 4 * 1024 * 1024;
@@ -24,18 +24,86 @@ interface Line {
   text: string;
 }
 
-interface Segment {
-  text: string;
-  /** The line ended with a newline in the input. */
-  terminated: boolean;
+/**
+ * Untagged (stdout) lines, in order. A line that is in the input verbatim is
+ * kept as two numbers — its offset, and its length with whether a newline
+ * ended it — and only a line that clean-up changed keeps a string of its own:
+ * a body of a million lines costs a few megabytes until it is joined, and
+ * then it is a slice of the input, not a copy.
+ */
+class Lines {
+  /**
+   * Two numbers per line: its offset in the input when it is there verbatim
+   * (forEachCurlLineAt's `at`), else -1; and its length × 2, plus 1 when a
+   * newline ended it.
+   */
+  private data: number[] | undefined;
+  /** Lines that clean-up changed, by index (created on first use: most captures have none). */
+  private changed: Map<number, string> | undefined;
+
+  constructor(private readonly input: string) {}
+
+  get length(): number {
+    return this.data === undefined ? 0 : this.data.length / 2;
+  }
+
+  push(text: string, terminated: boolean, at: number): void {
+    const size = text.length * 2 + (terminated ? 1 : 0);
+    if (at < 0) (this.changed ??= new Map()).set(this.length, text);
+    if (this.data === undefined) this.data = [at, size];
+    else this.data.push(at, size);
+  }
+
+  private offset(i: number): number {
+    return this.data![2 * i]!;
+  }
+
+  private size(i: number): number {
+    return this.data![2 * i + 1]!;
+  }
+
+  text(i: number): string {
+    const at = this.offset(i);
+    return at < 0 ? this.changed!.get(i)! : this.input.slice(at, at + Math.floor(this.size(i) / 2));
+  }
+
+  /**
+   * Lines `index(0…count-1)` joined, each one that ended with a newline
+   * followed by `\n`; a slice of the input when they lie there back to back.
+   */
+  join(count: number, index: (k: number) => number): string {
+    if (count === 0) return '';
+    let contiguous = this.offset(index(0)) >= 0;
+    for (let k = 0; contiguous && k < count - 1; k++) {
+      const a = index(k);
+      const size = this.size(a);
+      contiguous = size % 2 === 1 && this.offset(index(k + 1)) === this.offset(a) + Math.floor(size / 2) + 1;
+    }
+    if (contiguous) {
+      const last = index(count - 1);
+      const size = this.size(last);
+      return this.input.slice(this.offset(index(0)), this.offset(last) + Math.floor(size / 2) + (size % 2));
+    }
+    let out = '';
+    for (let k = 0; k < count; k++) {
+      const i = index(k);
+      out += this.size(i) % 2 === 1 ? this.text(i) + '\n' : this.text(i);
+    }
+    return out;
+  }
 }
+
+const NO_LINES = new Lines('');
 
 interface BodySink {
   exchange: Exchange;
   response: HttpResponseMessage;
-  segments: Segment[];
+  /** Created with the first line (most responses of a long capture have a short body or none). */
+  segments: Lines | undefined;
   /** Untagged lines were interleaved with the `< ` block (`-i` on a terminal). */
   sawBareInHeaderBlock: boolean;
+  /** A line starts with `HTTP/`: it may be the stdout copy of a status line (finalizeBody). */
+  mayHoldStatusLine: boolean;
 }
 
 function isDataMarker(line: string): boolean {
@@ -101,9 +169,13 @@ function isBlank(text: string): boolean {
 
 /** Cheap content sniff: a `> METHOD target HTTP/x` or `< HTTP/x NNN` line. */
 export function looksLikeCurlVerbose(text: string): boolean {
-  const head = text.length > SNIFF_LIMIT ? text.slice(0, SNIFF_LIMIT) : text;
-  const lines = splitLines(head);
-  for (const raw of lines) {
+  const limit = Math.min(text.length, SNIFF_LIMIT);
+  // Line by line, stopping at the first hit: no array of every line of the sniffed head.
+  for (let start = 0; start < limit; ) {
+    const nl = text.indexOf('\n', start);
+    const end = nl < 0 || nl > limit ? limit : nl;
+    const raw = stripTrailingCr(text.slice(start, end));
+    start = end + 1;
     const line = cleanCurlLine(raw);
     if (line === undefined) continue;
     // A trace dump is a different format even though 8.17+ info lines look alike.
@@ -115,16 +187,17 @@ export function looksLikeCurlVerbose(text: string): boolean {
   return false;
 }
 
-function parseHeaderLines(lines: readonly string[], notes: string[]): HeaderField[] {
+/** The header fields of `lines[from…]`; names and short values shared, the array without spare room (a long capture keeps thousands). */
+function parseHeaderLines(lines: readonly string[], from: number, notes: string[]): HeaderField[] {
   const headers: HeaderField[] = [];
   let skipped = 0;
-  for (const line of lines) {
-    const h = parseHeaderField(line);
-    if (h) headers.push(h);
+  for (let i = from; i < lines.length; i++) {
+    const h = parseHeaderField(lines[i]!);
+    if (h) headers.push({ name: internShort(h.name), value: internShort(h.value) });
     else skipped++;
   }
   if (skipped > 0) notes.push(`ignored ${skipped} header line(s) that are not "name: value"`);
-  return headers;
+  return headers.slice();
 }
 
 function positiveLength(headers: readonly HeaderField[]): boolean {
@@ -146,8 +219,8 @@ export function parseCurlVerbose(text: string): Exchange[] {
   /** Notes that arrive before there is an exchange to hold them. */
   let pendingNotes: string[] = [];
   /** Untagged lines not attached to any response, in runs broken by tagged lines. */
-  const orphanRuns: Segment[][] = [];
-  let orphanRun: Segment[] | undefined;
+  const orphanRuns: Lines[] = [];
+  let orphanRun: Lines | undefined;
   let sawBareInBlock = false;
   let sawRedirectInfo = false;
 
@@ -176,11 +249,11 @@ export function parseCurlVerbose(text: string): Exchange[] {
     }
     const ex = newExchange();
     const request: HttpRequestMessage = {
-      method: rl.method,
+      method: internShort(rl.method),
       target: rl.target,
-      headers: parseHeaderLines(lines.slice(1), ex.notes),
+      headers: parseHeaderLines(lines, 1, ex.notes),
     };
-    if (rl.httpVersion !== undefined) request.httpVersion = rl.httpVersion;
+    if (rl.httpVersion !== undefined) request.httpVersion = internShort(rl.httpVersion);
     ex.request = request;
     if (rl.httpVersion === 'HTTP/2' || rl.httpVersion === 'HTTP/3') {
       ex.notes.push(`request headers are curl's HTTP/1-style rendering of an ${rl.httpVersion} request`);
@@ -206,21 +279,35 @@ export function parseCurlVerbose(text: string): Exchange[] {
     const ex = current && !current.response ? current : newExchange();
     const response: HttpResponseMessage = {
       status: st.status,
-      httpVersion: st.httpVersion,
-      headers: parseHeaderLines(lines.slice(1), ex.notes),
+      httpVersion: internShort(st.httpVersion),
+      headers: parseHeaderLines(lines, 1, ex.notes),
     };
-    if (st.reason !== undefined) response.reason = st.reason;
+    if (st.reason !== undefined) response.reason = internShort(st.reason);
     ex.response = response;
     current = ex;
-    sink = { exchange: ex, response, segments: [], sawBareInHeaderBlock: bareSeen };
-    sinks.push(sink);
+    closeSink();
+    sink = { exchange: ex, response, segments: undefined, sawBareInHeaderBlock: bareSeen, mayHoldStatusLine: false };
+  };
+
+  /**
+   * No more lines go to the current sink. Its body is built now when nothing
+   * later can change it (no line that could be a stdout copy of a status line,
+   * no note to add): a long capture then does not keep every exchange's lines
+   * until the end. The others wait for every status line to be known.
+   */
+  const closeSink = (): void => {
+    const s = sink;
+    sink = undefined;
+    if (!s) return;
+    if (!s.mayHoldStatusLine && !s.sawBareInHeaderBlock) finalizeBody(s, knownStatusLines);
+    else sinks.push(s);
   };
 
   const breakOrphanRun = (): void => {
     orphanRun = undefined;
   };
 
-  const onPlain = (textLine: string, terminated: boolean): void => {
+  const onPlain = (textLine: string, terminated: boolean, at: number): void => {
     if (reqLines) return; // junk inside a request block
     if (resLines) {
       // `-i` on a terminal interleaves its stdout copy with the `< ` lines
@@ -232,14 +319,15 @@ export function parseCurlVerbose(text: string): Exchange[] {
       finishResponse();
     }
     if (sink) {
-      sink.segments.push({ text: textLine, terminated });
+      (sink.segments ??= new Lines(text)).push(textLine, terminated, at);
+      if (textLine.startsWith('HTTP/')) sink.mayHoldStatusLine = true;
       return;
     }
     if (!orphanRun) {
-      orphanRun = [];
+      orphanRun = new Lines(text);
       orphanRuns.push(orphanRun);
     }
-    orphanRun.push({ text: textLine, terminated });
+    orphanRun.push(textLine, terminated, at);
   };
 
   const onInfo = (info: string): void => {
@@ -255,23 +343,23 @@ export function parseCurlVerbose(text: string): Exchange[] {
     }
   };
 
-  const feed = (line: string, terminated: boolean, mayBeGlued = true): void => {
+  const feed = (line: string, terminated: boolean, at: number, mayBeGlued = true): void => {
     const l = classify(line);
     if (l.kind === 'plain') {
       const glued = mayBeGlued ? findGluedTag(line) : -1;
       if (glued > 0) {
-        onPlain(line.slice(0, glued), false);
-        feed(line.slice(glued), terminated, false);
+        onPlain(line.slice(0, glued), false, -1);
+        feed(line.slice(glued), terminated, -1, false);
         return;
       }
-      onPlain(line, terminated);
+      onPlain(line, terminated, at);
       return;
     }
     breakOrphanRun();
     switch (l.kind) {
       case 'req': {
         if (resLines) finishResponse();
-        sink = undefined;
+        closeSink();
         if (isBlank(l.text)) {
           finishRequest();
           return;
@@ -285,7 +373,7 @@ export function parseCurlVerbose(text: string): Exchange[] {
         if (reqLines) finishRequest();
         if (parseStatusLine(l.text) !== undefined) {
           if (resLines) finishResponse();
-          sink = undefined;
+          closeSink();
           resLines = [l.text];
           return;
         }
@@ -305,9 +393,10 @@ export function parseCurlVerbose(text: string): Exchange[] {
     }
   };
 
-  forEachCurlLine(text, feed);
+  forEachCurlLineAt(text, (line, terminated, at) => feed(line, terminated, at));
   if (reqLines) finishRequest();
   if (resLines) finishResponse();
+  closeSink();
 
   for (const s of sinks) finalizeBody(s, knownStatusLines);
   attachOrphanBody(exchanges, orphanRuns);
@@ -342,34 +431,27 @@ export function parseCurlVerbose(text: string): Exchange[] {
  * blank lines.
  */
 function finalizeBody(sink: BodySink, knownStatusLines: ReadonlySet<string>): void {
-  const segs = sink.segments;
-  const kept: Segment[] = [];
+  const segs = sink.segments ?? NO_LINES;
+  const kept: number[] = [];
   let droppedCopy = false;
   let i = 0;
   while (i < segs.length) {
-    const s = segs[i];
-    if (!s) break;
-    const t = s.text.trimEnd();
+    const t = segs.text(i).trimEnd();
     if (t.startsWith('HTTP/') && knownStatusLines.has(t) && parseStatusLine(t)) {
       let j = i + 1;
-      while (j < segs.length && parseHeaderField(segs[j]?.text ?? '') !== undefined) j++;
-      const end = segs[j];
-      if (end === undefined || isBlank(end.text)) {
+      while (j < segs.length && parseHeaderField(segs.text(j)) !== undefined) j++;
+      if (j >= segs.length || isBlank(segs.text(j))) {
         droppedCopy = true;
-        i = end === undefined ? j : j + 1;
+        i = j >= segs.length ? j : j + 1;
         continue;
       }
     }
-    kept.push(s);
+    kept.push(i);
     i++;
   }
   let start = 0;
-  while (start < kept.length && isBlank(kept[start]?.text ?? '')) start++;
-  let body = '';
-  for (let k = start; k < kept.length; k++) {
-    const s = kept[k];
-    if (s) body += s.terminated ? s.text + '\n' : s.text;
-  }
+  while (start < kept.length && isBlank(segs.text(kept[start]!))) start++;
+  const body = segs.join(kept.length - start, (k) => kept[start + k]!);
   if (droppedCopy || sink.sawBareInHeaderBlock) {
     sink.exchange.notes.push('dropped the status line and headers that curl -i/-I printed again on stdout');
   }
@@ -386,7 +468,7 @@ function startsLikeXmlError(text: string): boolean {
  * be pasted in either order: if the last final response has no body and an
  * XML error sits in untagged text elsewhere, use it.
  */
-function attachOrphanBody(exchanges: readonly Exchange[], runs: readonly Segment[][]): void {
+function attachOrphanBody(exchanges: readonly Exchange[], runs: readonly Lines[]): void {
   let target: Exchange | undefined;
   for (let i = exchanges.length - 1; i >= 0; i--) {
     const e = exchanges[i];
@@ -398,13 +480,10 @@ function attachOrphanBody(exchanges: readonly Exchange[], runs: readonly Segment
   const res = target?.response;
   if (!target || !res || res.body !== undefined || target.request?.method === 'HEAD') return;
   for (const run of runs) {
-    const at = run.findIndex((s) => startsLikeXmlError(s.text));
-    if (at < 0) continue;
-    let body = '';
-    for (let k = at; k < run.length; k++) {
-      const s = run[k];
-      if (s) body += s.terminated ? s.text + '\n' : s.text;
-    }
+    let at = 0;
+    while (at < run.length && !startsLikeXmlError(run.text(at))) at++;
+    if (at >= run.length) continue;
+    const body = run.join(run.length - at, (k) => at + k);
     if (isBlank(body)) continue;
     res.body = body;
     target.notes.push('the response body was found away from its response block');

@@ -4,6 +4,7 @@
  * junk and empty input, and strips ANSI colour codes (the `debug` package,
  * colour terminals) which never carry meaning here.
  */
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { InputError } from '../model/input-error.js';
 
 /** Default cap on one input. Raise with SIGDOCTOR_MAX_INPUT_MB. */
@@ -30,25 +31,71 @@ export function maxInputBytes(env: NodeJS.ProcessEnv = process.env): number {
 const ANSI = /\x1b\[[0-9;?]{0,32}[A-Za-z]/g;
 
 export function decodeInput(bytes: Uint8Array, name: string, limit = maxInputBytes()): string {
+  // Colour codes go first: input that is nothing but colour codes is empty.
+  return checkInputText(stripInputAnsi(decodeInputBytes(bytes, name, limit)), name);
+}
+
+/*
+ * decodeInput in three steps, for a caller that reads a large input and wants
+ * it in memory once: decodeInputBytes right after reading (then drop the
+ * bytes: nothing here keeps them), later stripInputAnsi and checkInputText.
+ */
+
+/** Bytes → text: the size limit, BOMs, UTF-16; no checks on the text yet. Views of the bytes, never copies. */
+export function decodeInputBytes(bytes: Uint8Array, name: string, limit = maxInputBytes()): string {
   if (bytes.length > limit) {
     throw new InputError(
       `${name}: input is ${(bytes.length / 1048576).toFixed(1)} MB, over the ${limit / 1048576} MB limit`,
       'raise it with SIGDOCTOR_MAX_INPUT_MB=<megabytes>',
     );
   }
-  let text: string;
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) text = Buffer.from(bytes.subarray(2)).toString('utf16le');
-  else if (bytes[0] === 0xfe && bytes[1] === 0xff) text = swapUtf16(bytes.subarray(2));
-  else if (looksLikeUtf16Le(bytes)) text = Buffer.from(bytes).toString('utf16le');
-  else {
-    text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
-    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return Buffer.from(bytes.buffer, bytes.byteOffset + 2, bytes.byteLength - 2).toString('utf16le');
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return swapUtf16(bytes.subarray(2));
+  if (looksLikeUtf16Le(bytes)) return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf16le');
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/**
+ * A file read and decoded as decodeInputBytes would, without holding it as
+ * bytes: a UTF-8 file (the usual case) goes from disk straight to text
+ * (Node's readFileSync(path, 'utf8') decodes in native code, no Buffer), so a
+ * large capture is in memory once. Its first bytes decide: a UTF-16 BOM or
+ * UTF-16LE text takes the bytes route.
+ */
+export function readInputFile(path: string, name = path, limit = maxInputBytes()): string {
+  const head = new Uint8Array(512);
+  let size: number;
+  let regular: boolean;
+  let got = 0;
+  const fd = openSync(path, 'r');
+  try {
+    const st = fstatSync(fd);
+    size = st.size;
+    regular = st.isFile();
+    if (regular) got = readSync(fd, head, 0, head.length, 0);
+  } finally {
+    closeSync(fd);
   }
-  // Colour codes go first: input that is nothing but colour codes is empty.
-  if (text.includes('\x1b')) text = text.replace(ANSI, '');
+  const start = head.subarray(0, got);
+  // Not a regular file (its size is unknown), too large (the same error), or UTF-16: the bytes route.
+  if (!regular || size > limit || (start[0] === 0xff && start[1] === 0xfe) || (start[0] === 0xfe && start[1] === 0xff) || looksLikeUtf16Le(start, size)) {
+    return decodeInputBytes(readFileSync(path), name, limit);
+  }
+  const text = readFileSync(path, 'utf8');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** Refuses empty and binary input; the same text otherwise. */
+export function checkInputText(text: string, name: string): string {
   if (text.trim() === '') throw new InputError(`${name}: input is empty`, 'paste the failing request and OSS\'s error response, or pipe `curl -v … 2>&1` into sigdoctor');
   if (looksBinary(text)) throw new InputError(`${name}: input looks binary, not text (NUL or control bytes)`, 'give sigdoctor the text of a request, a curl -v log, a HAR file or an OSS error XML');
   return text;
+}
+
+/** Removes ANSI colour codes; the same string when there are none. */
+export function stripInputAnsi(text: string): string {
+  return text.includes('\x1b') ? text.replace(ANSI, '') : text;
 }
 
 function swapUtf16(bytes: Uint8Array): string {
@@ -56,10 +103,10 @@ function swapUtf16(bytes: Uint8Array): string {
   return copy.swap16().toString('utf16le');
 }
 
-/** UTF-16LE without BOM: every other byte is NUL in mostly-ASCII text. */
-function looksLikeUtf16Le(bytes: Uint8Array): boolean {
-  if (bytes.length < 4 || bytes.length % 2 !== 0) return false;
-  const n = Math.min(bytes.length, 512);
+/** UTF-16LE without BOM: every other byte is NUL in mostly-ASCII text. `length`: of the whole input, when `bytes` is its start. */
+function looksLikeUtf16Le(bytes: Uint8Array, length = bytes.length): boolean {
+  if (length < 4 || length % 2 !== 0) return false;
+  const n = Math.min(length, 512);
   let zeros = 0;
   for (let i = 1; i < n; i += 2) if (bytes[i] === 0) zeros++;
   return zeros > (n / 2) * 0.9 && bytes[0] !== 0;

@@ -13,19 +13,21 @@ import { looksLikeRawHttp, parseRawHttp } from './http-message.js';
 import { looksLikeAliOssErrorObject, parseAliOssErrorObjects } from './sdk-error-object.js';
 import { looksLikeCurlCommand, parseCurlCommand } from './curl-command.js';
 import { recoverErrorXml } from './mangled-error.js';
+import { unwrapPowerShellErrorRecords } from './powershell-error-records.js';
 import type { SdkLogKind } from './sdk-logs.js';
 import { detectSdkLog, parseSdkLog } from './sdk-logs.js';
 
-export const INPUT_FORMATS = ['raw', 'curl', 'har', 'xml', 'url', 'log'] as const;
-export type InputFormatOption = (typeof INPUT_FORMATS)[number];
+import type { InputFormatOption } from './input-formats.js';
+export { INPUT_FORMATS } from './input-formats.js';
+export type { InputFormatOption } from './input-formats.js';
 
 export type DetectedFormat = 'raw' | 'curl-verbose' | 'curl-trace' | 'curl-command' | 'har' | 'xml' | 'mangled-xml' | 'url' | 'x-oss-err' | 'sdk-error' | 'sdk-log';
 
 /** An exchange plus a label for it within its input (`#2`, a HAR entry URL). */
 export interface LabelledExchange extends Exchange {
   label?: string;
-  /** HAR entries: the exporting tool, and the browser's failure for entries without a response. */
-  har?: { creator: string | null; failure?: string };
+  /** HAR entries: the exporting tool, the browser's failure for entries without a response, and why a body is missing. */
+  har?: { creator: string | null; failure?: string; responseBodyComment?: string };
 }
 
 export interface ParsedInput {
@@ -104,7 +106,20 @@ export function readInput(text: string, name: string, forced?: InputFormatOption
   }
 }
 
-function readInputUnchecked(text: string, name: string, forced?: InputFormatOption): ParsedInput {
+function readInputUnchecked(original: string, name: string, forced?: InputFormatOption): ParsedInput {
+  // Windows PowerShell 5.1 wraps a native program's first stderr line in an error record.
+  const powershell = unwrapPowerShellErrorRecords(original);
+  const text = powershell?.text ?? original;
+  const result = readText(text, name, forced);
+  if (powershell) {
+    const note = `read as Windows PowerShell output: removed the error record PowerShell wrapped around ${powershell.commands[0]}'s first stderr line ("${powershell.commands[0]} : …", "At line:… char:…", CategoryInfo, FullyQualifiedErrorId : NativeCommandError)`;
+    for (const ex of result.exchanges) ex.notes.push(note);
+    result.notes = [...(result.notes ?? []), note];
+  }
+  return result;
+}
+
+function readText(text: string, name: string, forced?: InputFormatOption): ParsedInput {
   const detected = detectFormat(text);
   const format = forced ? matchesOption(detected, forced) : detected;
   if (format === null) {
@@ -117,8 +132,11 @@ function readInputUnchecked(text: string, name: string, forced?: InputFormatOpti
   switch (format) {
     case 'har':
       for (const ex of parseHar(text, name)) {
-        const { index, url, creator, failure, ...rest } = ex;
-        result.exchanges.push({ ...rest, label: `entry ${index} ${url}`, har: failure ? { creator, failure } : { creator } });
+        const { index, url, creator, failure, responseBodyComment, ...rest } = ex;
+        const har: NonNullable<LabelledExchange['har']> = { creator };
+        if (failure) har.failure = failure;
+        if (responseBodyComment) har.responseBodyComment = responseBodyComment;
+        result.exchanges.push({ ...rest, label: `entry ${index} ${url}`, har });
       }
       break;
     case 'curl-trace':

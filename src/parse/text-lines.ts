@@ -32,6 +32,24 @@ export function splitLines(text: string): string[] {
   return lines;
 }
 
+const INTERNED = new Map<string, string>();
+const INTERN_MAX_LENGTH = 64;
+const INTERN_MAX_ENTRIES = 4096;
+
+/**
+ * One shared copy of a short string that repeats (header names, common
+ * values, `HTTP/1.1`): a capture of thousands of exchanges then does not hold
+ * thousands of copies of `Content-Type`. Bounded: at most 4096 strings of at
+ * most 64 characters are remembered.
+ */
+export function internShort(s: string): string {
+  if (s.length > INTERN_MAX_LENGTH) return s;
+  const known = INTERNED.get(s);
+  if (known !== undefined) return known;
+  if (INTERNED.size < INTERN_MAX_ENTRIES) INTERNED.set(s, s);
+  return s;
+}
+
 /** Strips trailing CR characters (what `splitLines` removes at a line end). */
 export function stripTrailingCr(line: string): string {
   let stop = line.length;
@@ -264,14 +282,30 @@ export function isStatusLine(line: string): boolean {
  * (the last, unterminated line of a capture may be cut mid-way).
  */
 export function forEachCurlLine(text: string, feed: (line: string, terminated: boolean) => void): void {
-  const lines = splitLines(text);
-  const last = lines.length - 1;
-  for (let i = 0; i < lines.length; i++) {
-    const raw = lines[i] ?? '';
-    const terminated = i < last;
+  forEachCurlLineAt(text, (line, terminated) => feed(line, terminated));
+}
+
+/**
+ * `forEachCurlLine`, plus where the line sits in `text` when it is there
+ * verbatim: `at` is its offset when clean-up changed nothing and no CR was
+ * dropped before its newline (so `text.slice(at, at + line.length) === line`,
+ * followed by `\n` when terminated), otherwise -1. Lets a parser take a long
+ * body as one slice of the input instead of a copy. Walks the text with
+ * indexOf: no array of every line of a multi-megabyte capture.
+ */
+export function forEachCurlLineAt(text: string, feed: (line: string, terminated: boolean, at: number) => void): void {
+  let start = 0;
+  for (;;) {
+    const nl = text.indexOf('\n', start);
+    const end = nl < 0 ? text.length : nl;
+    let stop = end;
+    while (stop > start && text.charCodeAt(stop - 1) === CR) stop--;
+    const raw = text.slice(start, stop);
+    const terminated = nl >= 0;
     if (!terminated && raw === '') break;
     const line = cleanCurlLine(raw);
-    if (line === undefined) continue;
-    feed(line, terminated);
+    if (line !== undefined) feed(line, terminated, line === raw && stop === end ? start : -1);
+    if (!terminated) break;
+    start = nl + 1;
   }
 }

@@ -25,6 +25,8 @@ function summaryLine(r: CaseReport, command: Report['command']): string {
   const errors = r.causes.filter((c) => c.severity === 'error' && c.id !== 'insufficient-input');
   if (command === 'verify') {
     if (r.signature.verified) return 'the secret reproduces the request\'s signature';
+    const ws = r.causes.find((c) => c.id === 'secret-mismatch')?.data?.['secretWhitespace'] as { supplied: string | null; client: string | null } | undefined;
+    if (ws) return ws.client === null ? `the secret reproduces the signature only without its white space (${ws.supplied})` : `the signature was made with a copy of the secret that has ${ws.client}`;
     return errors.length ? errors.map((c) => c.title).join('; ') : 'the secret does not reproduce the request\'s signature';
   }
   if (r.verdict === 'ok') {

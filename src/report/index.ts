@@ -10,8 +10,9 @@ import { formatJson } from './json.js';
 import { mapStrings, redactReport } from './redact.js';
 import type { Style } from './style.js';
 
-export const FORMATS = ['human', 'json', 'markdown', 'github'] as const;
-export type FormatName = (typeof FORMATS)[number];
+import type { FormatName } from './formats.js';
+export { FORMATS } from './formats.js';
+export type { FormatName } from './formats.js';
 
 export interface FormatOptions {
   style: Style;

@@ -66,31 +66,43 @@ function firstIndexOf(s: string, chars: string[]): number {
   return best;
 }
 
-const HEX = /^[0-9A-Fa-f]{2}$/;
+function hexDigit(c: number): number {
+  if (c >= 0x30 && c <= 0x39) return c - 0x30;
+  if (c >= 0x41 && c <= 0x46) return c - 0x37;
+  if (c >= 0x61 && c <= 0x66) return c - 0x57;
+  return -1;
+}
 
 /**
  * Percent-decode `%XX` escapes into bytes and read the result as UTF-8.
  * A `%` not followed by two hex digits stays literal (servers and SDKs are
  * lenient here too). `+` is NOT turned into a space: that is form-encoding,
  * not URL path encoding, and OSS paths carry `+` literally (SIGNING.md §10.7).
+ * The text between escapes is written as UTF-8 in one go (a lone surrogate
+ * becomes U+FFFD, as Buffer.from writes it).
  */
 export function percentDecode(s: string): string {
   if (!s.includes('%')) return s;
-  const bytes: number[] = [];
+  // At most 3 UTF-8 bytes per UTF-16 code unit; an escape is 3 units for 1 byte.
+  const buf = Buffer.allocUnsafe(s.length * 3);
+  let n = 0;
+  let run = 0;
   for (let i = 0; i < s.length; ) {
-    const ch = s.charCodeAt(i);
-    if (ch === 0x25 /* % */ && i + 2 < s.length && HEX.test(s.slice(i + 1, i + 3))) {
-      bytes.push(parseInt(s.slice(i + 1, i + 3), 16));
-      i += 3;
-      continue;
+    if (s.charCodeAt(i) === 0x25 /* % */ && i + 2 < s.length) {
+      const hi = hexDigit(s.charCodeAt(i + 1));
+      const lo = hi < 0 ? -1 : hexDigit(s.charCodeAt(i + 2));
+      if (lo >= 0) {
+        if (run < i) n += buf.write(s.slice(run, i), n, 'utf8');
+        buf[n++] = hi * 16 + lo;
+        i += 3;
+        run = i;
+        continue;
+      }
     }
-    // Copy this code point as UTF-8.
-    const cp = s.codePointAt(i)!;
-    const chunk = Buffer.from(String.fromCodePoint(cp), 'utf8');
-    for (const b of chunk) bytes.push(b);
-    i += cp > 0xffff ? 2 : 1;
+    i++;
   }
-  return Buffer.from(bytes).toString('utf8');
+  if (run < s.length) n += buf.write(s.slice(run), n, 'utf8');
+  return buf.toString('utf8', 0, n);
 }
 
 /**

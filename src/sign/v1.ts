@@ -8,7 +8,7 @@
  * Sources: DOC-V1H / DOC-V1H-md; go-v2 oss/signer/v1.go calcStringToSign;
  * java-v1 SignUtils.buildCanonicalString; oss2 auth.py __get_bytes_to_sign.
  */
-import { createHmac } from 'node:crypto';
+import { nodeCrypto } from './crypto.js';
 import type { HeaderField } from '../model/http.js';
 import type { QueryParam } from '../request/url-parts.js';
 import { compareUtf8 } from './byte-order.js';
@@ -113,6 +113,6 @@ export function renderV1StringToSign(p: V1StringToSignParts): string {
  * StringToSignBytes can be signed as-is, even when it is not valid UTF-8.
  */
 export function signV1(secret: string, stringToSign: string | Uint8Array): string {
-  const data = typeof stringToSign === 'string' ? Buffer.from(stringToSign, 'utf8') : stringToSign;
-  return createHmac('sha1', Buffer.from(secret, 'utf8')).update(data).digest('base64');
+  const hmac = nodeCrypto().createHmac('sha1', Buffer.from(secret, 'utf8'));
+  return (typeof stringToSign === 'string' ? hmac.update(stringToSign, 'utf8') : hmac.update(stringToSign)).digest('base64');
 }

@@ -11,7 +11,7 @@
  * calcSignature); py-v2 signer/v4.py; java-v1 OSSV4Signer; php-v1 SignerV4;
  * cpp SignerV4.cc; ali-oss signUtils.js (getCanonicalRequest, getStringToSign, getSignatureV4).
  */
-import { createHash, createHmac } from 'node:crypto';
+import { nodeCrypto } from './crypto.js';
 import type { HeaderField } from '../model/http.js';
 import { compareUtf8 } from './byte-order.js';
 
@@ -26,14 +26,35 @@ export const UNSIGNED_PAYLOAD = 'UNSIGNED-PAYLOAD';
  * when `keepSlash` (the URI; the query encodes it as `%2F`).
  */
 export function uriEncode(s: string, keepSlash: boolean): string {
+  // Runs of characters that stay as they are are copied in one piece; only the rest is encoded.
   let out = '';
-  for (const b of Buffer.from(s, 'utf8')) {
-    const unreserved = (b >= 0x41 && b <= 0x5a) || (b >= 0x61 && b <= 0x7a) || (b >= 0x30 && b <= 0x39) || b === 0x2d || b === 0x2e || b === 0x5f || b === 0x7e;
-    if (unreserved || (keepSlash && b === 0x2f)) out += String.fromCharCode(b);
-    else out += '%' + b.toString(16).toUpperCase().padStart(2, '0');
+  let run = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80 && (UNRESERVED[c] === 1 || (keepSlash && c === 0x2f))) continue;
+    if (run < i) out += s.slice(run, i);
+    if (c < 0x80) {
+      out += PERCENT[c];
+      run = i + 1;
+      continue;
+    }
+    // Everything from here to the next ASCII character, as UTF-8 bytes (a lone surrogate is U+FFFD, as Buffer.from writes it).
+    let end = i + 1;
+    while (end < s.length && s.charCodeAt(end) >= 0x80) end++;
+    for (const b of Buffer.from(s.slice(i, end), 'utf8')) out += PERCENT[b];
+    i = end - 1;
+    run = end;
   }
-  return out;
+  return run === 0 ? s : run < s.length ? out + s.slice(run) : out;
 }
+
+/** 1 for the RFC 3986 unreserved ASCII characters `A–Z a–z 0–9 - . _ ~`. */
+const UNRESERVED = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x2d || c === 0x2e || c === 0x5f || c === 0x7e) UNRESERVED[c] = 1;
+}
+/** `%XX` (upper-case hex) for every byte. */
+const PERCENT = Array.from({ length: 256 }, (_, b) => '%' + b.toString(16).toUpperCase().padStart(2, '0'));
 
 /**
  * CanonicalURI: `/bucket/key` (`/bucket/` bucket-level, `/` service-level) with
@@ -111,7 +132,7 @@ export function renderV4CanonicalRequest(p: V4CanonicalParts): string {
 }
 
 export function sha256Hex(data: string | Uint8Array): string {
-  return createHash('sha256').update(typeof data === 'string' ? Buffer.from(data, 'utf8') : data).digest('hex');
+  return (typeof data === 'string' ? nodeCrypto().createHash('sha256').update(data, 'utf8') : nodeCrypto().createHash('sha256').update(data)).digest('hex');
 }
 
 /** `<yyyymmdd>/<region>/<product>/aliyun_v4_request` (SIGNING.md §4.1, §4.4). */
@@ -137,7 +158,7 @@ export interface V4SigningKeyChain {
  * buildSigningKey). Every step is a credential: never print them unmasked.
  */
 export function v4SigningKey(secret: string, date: string, region: string, product: string): V4SigningKeyChain {
-  const h = (key: Buffer | string, msg: string): Buffer => createHmac('sha256', key).update(Buffer.from(msg, 'utf8')).digest();
+  const h = (key: Buffer | string, msg: string): Buffer => nodeCrypto().createHmac('sha256', key).update(msg, 'utf8').digest();
   const kDate = h(Buffer.from(`aliyun_v4${secret}`, 'utf8'), date);
   const kRegion = h(kDate, region);
   const kProduct = h(kRegion, product);
@@ -146,5 +167,6 @@ export function v4SigningKey(secret: string, date: string, region: string, produ
 
 /** Signature = lower-case hex HMAC-SHA256(k_signing, StringToSign) (SIGNING.md §4.5). */
 export function signV4(kSigning: Buffer, stringToSign: string | Uint8Array): string {
-  return createHmac('sha256', kSigning).update(typeof stringToSign === 'string' ? Buffer.from(stringToSign, 'utf8') : stringToSign).digest('hex');
+  const hmac = nodeCrypto().createHmac('sha256', kSigning);
+  return (typeof stringToSign === 'string' ? hmac.update(stringToSign, 'utf8') : hmac.update(stringToSign)).digest('hex');
 }

@@ -8,6 +8,7 @@ import { diagnose } from '../../src/index.js';
 import type { HeaderField } from '../../src/model/http.js';
 import type { V4QueryParam } from '../../src/sign/v4.js';
 import { canonicalizeV4Headers, canonicalQuery, canonicalUri, renderV4CanonicalRequest, renderV4StringToSign, signV4, v4SigningKey } from '../../src/sign/v4.js';
+import { signRequest } from '../../src/signer/sign-request.js';
 
 const TS = '20261122T140221Z';
 const SCOPE = '20261122/cn-hangzhou/oss/aliyun_v4_request';
@@ -65,6 +66,10 @@ describe('one change, found from the hash alone', () => {
     ['proxy strips an x-oss-meta header', { method: 'PUT', path: '/u/a.txt', key: 'u/a.txt', headers: [...BASE, { name: 'x-oss-meta-owner', value: 'finance' }] }, ossAnswer('PUT', 'u/a.txt', BASE), 'proxy-modified-headers'],
     ['"+" in the key read as a space', { method: 'GET', path: '/c%2B%2B.pdf', key: 'c++.pdf', headers: BASE }, ossAnswer('GET', 'c  .pdf', BASE), 'key-encoding-mismatch'],
     ['path double-encoded', { method: 'GET', path: '/%E4%B8%AD.txt', key: '中.txt', headers: BASE }, ossAnswer('GET', '%E4%B8%AD.txt', BASE), 'key-encoding-mismatch'],
+    ['path double-encoded, path-style request', { method: 'GET', path: '/examplebucket/%E4%B8%AD/a%20b.txt', key: '中/a b.txt', headers: [{ name: 'Host', value: 'oss-cn-hangzhou.aliyuncs.com' }, ...BASE.slice(1)] }, ossAnswer('GET', '%E4%B8%AD/a%20b.txt', BASE), 'key-encoding-mismatch'],
+    ['inner white space of a header value folded', { method: 'PUT', path: '/u/a.txt', key: 'u/a.txt', headers: [...BASE, { name: 'x-oss-meta-note', value: 'two  spaces\tand tab' }] }, ossAnswer('PUT', 'u/a.txt', [...BASE, { name: 'x-oss-meta-note', value: 'two spaces and tab' }]), 'header-whitespace'],
+    ['non-ASCII header value read as Latin-1', { method: 'PUT', path: '/u/a.txt', key: 'u/a.txt', headers: [...BASE, { name: 'x-oss-meta-name', value: 'José' }] }, ossAnswer('PUT', 'u/a.txt', [...BASE, { name: 'x-oss-meta-name', value: 'JosÃ©' }]), 'header-value-encoding'],
+    ['non-ASCII header value arrives as "?"', { method: 'PUT', path: '/u/a.txt', key: 'u/a.txt', headers: [...BASE, { name: 'x-oss-meta-name', value: '文件 1' }] }, ossAnswer('PUT', 'u/a.txt', [...BASE, { name: 'x-oss-meta-name', value: '?? 1' }]), 'header-value-encoding'],
     ['Host (an additional header) rewritten', { method: 'GET', path: '/a.txt', key: 'a.txt', headers: [{ name: 'Host', value: 'static.example.com' }, ...BASE.slice(1)], additional: ['host'] }, ossAnswer('GET', 'a.txt', [{ name: 'host', value: 'examplebucket.oss-cn-hangzhou.aliyuncs.com' }, ...BASE.slice(1)], [], ['host']), 'v4-additional-headers-mismatch'],
   ])('%s', (_name, sent, answer, cause) => {
     const s = sent as Sent;
@@ -110,6 +115,31 @@ describe('with the secret: what the client really signed', () => {
       causes: ['content-type-mismatch/proven'],
       signed: signedCr,
     });
+  });
+});
+
+describe('presigned URLs', () => {
+  const signUrl = (target: string) => signRequest({ method: 'GET', target, headers: [HOST] }, {
+    version: 'v4', query: true, accessKeyId: 'LTAI5tExampleKeyId0000', secret: 'fixture-secret', now: new Date(Date.UTC(2026, 10, 22, 14, 2, 21)), expiresIn: 600, product: 'oss', additionalHeaders: [],
+  });
+  const answerFor = (cr: string): string => {
+    const hex = Buffer.from(renderV4StringToSign(TS, SCOPE, cr)).toString('hex').toUpperCase().replace(/(..)/g, '$1 ');
+    return `<Error>\n  <Code>SignatureDoesNotMatch</Code>\n  <StringToSignBytes>${hex}</StringToSignBytes>\n  <EC>0002-00000201</EC>\n</Error>\n`;
+  };
+  const request = (target: string): string => `GET ${target} HTTP/1.1\r\nHost: ${HOST.value}\r\n\r\n`;
+
+  it('a CDN drops x-oss-process from the URL: found from the hash (only the signing parameters are never dropped)', () => {
+    const signed = signUrl('/a.jpg?x-oss-process=image%2Fresize%2Cw_100');
+    const ossCr = signed.canonicalRequest!.replace('x-oss-process=image%2Fresize%2Cw_100&', '');
+    expect(ossCr).not.toBe(signed.canonicalRequest);
+    const r = diagnose([{ name: 'request', bytes: Buffer.from(request(signed.target)) }, { name: 'error', bytes: Buffer.from(answerFor(ossCr)) }]).results[0]!;
+    expect({ causes: r.causes.map((c) => `${c.id}/${c.basis}`), source: r.canonicalRequestSource }).toEqual({ causes: ['subresource-mismatch/proven'], source: 'reconstructed' });
+  });
+
+  it('the STS token was appended to the URL after signing: the secret shows it was not signed', () => {
+    const signed = signUrl('/a.jpg');
+    const r = diagnose([{ name: 'request', bytes: Buffer.from(request(`${signed.target}&x-oss-security-token=STS.tok%2Ben`)) }], { command: 'verify', secret: 'fixture-secret' }).results[0]!;
+    expect({ verified: r.signature.verified, causes: r.causes.map((c) => `${c.id}/${c.basis}`) }).toEqual({ verified: false, causes: ['security-token-not-signed/proven'] });
   });
 });
 

@@ -7,6 +7,7 @@
  * behind format detection and not only the "cannot tell what this is" exit.
  */
 import fc from 'fast-check';
+import { ellipsizeTarget } from '../../src/parse/powershell-error-records.js';
 import { corpus } from './corpus.js';
 
 const enc = new TextEncoder();
@@ -401,10 +402,33 @@ export const xOssErr: fc.Arbitrary<string> = fc.tuple(errorXml, fc.constantFrom(
   return prefix + (damage === 0 ? v : damage === 1 ? v.replace(/=+$/, '') : damage === 2 ? v.slice(0, Math.floor(v.length / 2)) : `${v}!`);
 });
 
+/**
+ * `curl.exe -v … 2>&1 > out.txt` in Windows PowerShell 5.1: the first stderr line
+ * wrapped in an ErrorRecord (header, position, source, underline, CategoryInfo,
+ * FullyQualifiedErrorId, a line of one space), CRLF, sometimes a wrong target.
+ */
+export const powershellCurl: fc.Arbitrary<string> = fc
+  .tuple(curlVerbose, fc.constantFrom('curl.exe', 'docker'), fc.constantFrom('At line:1 char:1', '所在位置 行:1 字符: 1', 'In Zeile:1 Zeichen:1'), fc.boolean(), fc.nat({ max: 3 }))
+  .map(([capture, command, at, rightTarget, records]) => {
+    const lines = capture.split(/\r?\n/);
+    const out: string[] = [];
+    for (let k = 0; k < lines.length; k++) {
+      const line = lines[k]!;
+      if (k > records) {
+        out.push(line);
+        continue;
+      }
+      const target = rightTarget ? ellipsizeTarget(line) : `${line.slice(0, 3)}x`;
+      out.push(`${command} : ${line}`, at, `+ ${command} -v https://examplebucket.oss-cn-hangzhou.aliyuncs.com/k 2>&1 > out.txt`, '+ ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~', `    + CategoryInfo          : NotSpecified: (${target}:String) [], RemoteException`, '    + FullyQualifiedErrorId : NativeCommandError', ' ');
+    }
+    return out.join('\r\n');
+  });
+
 /** Every structure-aware generator, by name. */
 export const STRUCTURED: Record<string, fc.Arbitrary<string>> = {
   'raw-http': rawHttp,
   'curl-verbose': curlVerbose,
+  'powershell-curl': powershellCurl,
   'curl-trace': curlTrace,
   har,
   'error-xml': errorXml,

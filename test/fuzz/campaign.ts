@@ -7,7 +7,7 @@
  *
  * Environment:
  *   FC_SEED        seed (default: random; printed so a run can be repeated)
- *   FUZZ_RUNS      total in-process cases, split over the properties by weight (default 139000)
+ *   FUZZ_RUNS      total in-process cases, split over the properties by weight (default 143000)
  *   FUZZ_CLI_RUNS  CLI cases (spawns of the built bundle; default 300)
  *   FUZZ_ONLY      comma-separated section names (properties, `cli`, `xml-attacks`, `regex`, `long-lines`)
  *   FUZZ_PATH      fast-check path to replay one failure (with FC_SEED and FUZZ_ONLY=<property>)

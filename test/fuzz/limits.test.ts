@@ -86,17 +86,17 @@ describe('requests per run: SIGDOCTOR_MAX_CASES (default 10000)', () => {
   });
 });
 
-describe('secret and token files: 4096 bytes (fixed)', () => {
+describe('secret and token files: 4096 and 65536 bytes (fixed)', () => {
   const big = join(dir, 'secret.txt');
-  writeFileSync(big, 'x'.repeat(5000));
+  writeFileSync(big, 'x'.repeat(70000));
   chmodSync(big, 0o600);
 
   it('--secret-file', () => {
-    expect(runCli(['--secret-file', big, '-'], { input: 'GET / HTTP/1.1\n' })).toEqual({ code: 2, stdout: '', stderr: `sigdoctor: --secret-file ${big}: 5000 bytes, over the 4096-byte limit for a secret or token file (fixed) — put only the secret (or the token) in the file, on one line\n` });
+    expect(runCli(['--secret-file', big, '-'], { input: 'GET / HTTP/1.1\n' })).toEqual({ code: 2, stdout: '', stderr: `sigdoctor: --secret-file ${big}: 70000 bytes, over the 4096-byte limit for an AccessKey secret (fixed) — put only the secret in the file, on one line\n` });
   });
 
-  it('--security-token-file names its own option (it said --secret-file)', () => {
+  it('--security-token-file', () => {
     const r = runCli(['sign', '--url', 'https://b.oss-cn-hangzhou.aliyuncs.com/k', '--security-token-file', big], { env: { OSS_ACCESS_KEY_ID: 'ak', OSS_ACCESS_KEY_SECRET: 's' } });
-    expect(r).toEqual({ code: 2, stdout: '', stderr: `sigdoctor: --security-token-file ${big}: 5000 bytes, over the 4096-byte limit for a secret or token file (fixed) — put only the secret (or the token) in the file, on one line\n` });
+    expect(r).toEqual({ code: 2, stdout: '', stderr: `sigdoctor: --security-token-file ${big}: 70000 bytes, over the 65536-byte limit for a security token (fixed) — put only the token in the file, on one line\n` });
   });
 });

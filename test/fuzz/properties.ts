@@ -11,6 +11,7 @@ import { detectFormat, readInput } from '../../src/parse/read-input.js';
 import { decodeInput } from '../../src/parse/decode-input.js';
 import { looksLikeRawHttp, parsePastedRequestLine, parseRawHttp } from '../../src/parse/http-message.js';
 import { looksLikeCurlVerbose, parseCurlVerbose } from '../../src/parse/curl-verbose.js';
+import { unwrapPowerShellErrorRecords } from '../../src/parse/powershell-error-records.js';
 import { looksLikeCurlTrace, parseCurlTrace } from '../../src/parse/curl-trace.js';
 import { looksLikeCurlCommand, parseCurlCommand } from '../../src/parse/curl-command.js';
 import { looksLikeHar, parseHar } from '../../src/parse/har.js';
@@ -34,7 +35,7 @@ import { formatEcHuman, formatEcJson } from '../../src/report/ec.js';
 import { signRequest } from '../../src/signer/sign-request.js';
 import { formatSignHuman, formatSignJson } from '../../src/report/sign.js';
 import { plain } from '../../src/report/style.js';
-import { anyInput, curlCommand, curlTrace, curlVerbose, errorXml, har, message, mutatedCorpus, mutatedStructured, mutation, mutate, nastyText, rawHttp, sdkLog, mangledError, signedUrl, STRUCTURED, utf8, xOssErr } from './arbitraries.js';
+import { anyInput, powershellCurl, curlCommand, curlTrace, curlVerbose, errorXml, har, message, mutatedCorpus, mutatedStructured, mutation, mutate, nastyText, rawHttp, sdkLog, mangledError, signedUrl, STRUCTURED, utf8, xOssErr } from './arbitraries.js';
 import { fixturePairs } from './corpus.js';
 import { CANARY_SECRET, checkParser, checkPipeline, checkThrown, InvariantViolation } from './invariants.js';
 
@@ -137,6 +138,17 @@ export const PROPERTIES: FuzzProperty[] = [
       prop(textFor(curlVerbose), (t) => {
         checkParser(() => looksLikeCurlVerbose(t));
         checkParser(() => parseCurlVerbose(t));
+      }),
+  },
+  {
+    name: 'powershell-records',
+    covers: 'src/parse/powershell-error-records.ts unwrapPowerShellErrorRecords (curl.exe -v 2>&1 in Windows PowerShell 5.1)',
+    fuzzRuns: 4000,
+    testRuns: 50,
+    build: () =>
+      prop(textFor(powershellCurl), (t) => {
+        const r = checkParser(() => unwrapPowerShellErrorRecords(t));
+        if (r && !(r instanceof InputError) && r.text.length > t.length) violation('unwrapping PowerShell records made the text longer');
       }),
   },
   {

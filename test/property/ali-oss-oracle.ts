@@ -20,6 +20,8 @@ export interface AliOssClientOptions {
   accessKeySecret: string;
   bucket: string;
   region: string;
+  internal?: boolean;
+  secure?: boolean;
   stsToken?: string;
   /** Only set to silence ali-oss's console warning about STS tokens without a refresher. */
   refreshSTSTokenInterval?: number;

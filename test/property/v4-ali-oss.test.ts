@@ -26,7 +26,8 @@
  *   query including the x-oss-* parameters ali-oss adds;
  * - query values are never the empty string (ali-oss signs `key=`, the other
  *   SDKs `key`); flag sub-resources are fine: createRequest turns their `''`
- *   into `null`, which ali-oss signs as `key`.
+ *   into `null`, which ali-oss signs as `key`;
+ * - query values are never arrays (ali-oss signs qs's `a%5B0%5D=1`, sends `a=1&a=2`).
  * And transport/SDK plumbing choices, as in v1-ali-oss.test.ts:
  * - no `.`/`..` key segments (urllib's `new URL()` would remove them);
  * - no bucket starting with `xn--` (Node's URL parsers throw on the punycode);
@@ -39,6 +40,15 @@
  * - additional headers are picked from the headers the request really carries
  *   (ali-oss throws otherwise), in random case, sometimes default-signed ones
  *   that ali-oss's fixAdditionalHeaders drops.
+ *
+ * Richness: methods incl. OPTIONS; ten regions (`oss-` prefixed, or bare with
+ * an explicit endpoint), internal/public, CloudBox; keys as in v1-ali-oss
+ * (reserved, `+`, spaces, `%`, tab, DEL, NBSP, non-ASCII, empty segments);
+ * headers in random case with non-ASCII, padded, tabbed or empty values;
+ * Content-Type/MD5 present or absent; extra headers and AdditionalHeaders
+ * (incl. host); sub-resources, list parameters and caller parameters whose
+ * names include upper case, punctuation and non-ASCII; STS tokens; dates
+ * 2000–2099. `npm run differential` runs 10,000 requests per form.
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -65,6 +75,7 @@ import {
 const AK = 'property-test-ak';
 const SECRET = 'property-test-secret';
 const SEED = Number(process.env.FC_SEED ?? 20261122);
+/** Runs per property: 300 in npm test; `npm run differential` sets 10000. */
 const RUNS = Number(process.env.FC_RUNS ?? 300);
 const TERMINATOR = 'aliyun_v4_request';
 
@@ -95,42 +106,51 @@ function signatureFor(stringToSign: string, date: string, region: string, produc
 
 // ---------------------------------------------------------------- generators
 
-const METHODS = ['GET', 'PUT', 'POST', 'DELETE', 'HEAD'] as const;
+const METHODS = ['GET', 'PUT', 'POST', 'DELETE', 'HEAD', 'OPTIONS'] as const;
 
 /** No `xn--` prefix: Node's URL parsers reject the invalid punycode (`Invalid URL`), in signatureUrlV4 and urllib alike. */
 const bucketArb = fc.stringMatching(/^[a-z0-9][a-z0-9-]{1,18}[a-z0-9]$/).filter((b) => !b.startsWith('xn--'));
 
-/** Key pieces: single characters and a few multi-character escapes-lookalikes. */
+/** Key pieces: single characters (reserved, unreserved, tab, DEL, NBSP, non-ASCII incl. astral) and escape look-alikes. */
 const KEY_TOKENS = [
   ...'abcxyzABCXYZ0189',
-  ' ', '+', '-', '_', '.', '~', '!', '*', "'", '(', ')', '%', '&', '=', '?', '#', ',', ';', '@', '$', ':',
-  '[', ']', '{', '}', '|', '\\', '^', '`', '"', '<', '>',
+  ' ', '  ', '+', '-', '_', '.', '~', '!', '*', "'", '(', ')', '%', '&', '=', '?', '#', ',', ';', '@', '$', ':',
+  '[', ']', '{', '}', '|', '\\', '^', '`', '"', '<', '>', '\t', '\u007f', '\u00a0',
   'é', 'ü', 'ñ', 'Å', 'ß', '中', '文', '件', 'ア', '한', '😀', '🎉',
-  '%2B', '%20', '%2F', '%zz',
+  '%2B', '%20', '%2F', '%25', '%zz',
 ];
 
-const segmentArb = fc
-  .array(fc.constantFrom(...KEY_TOKENS), { minLength: 1, maxLength: 8 })
-  .map((t) => t.join(''))
-  .filter((s) => s !== '.' && s !== '..');
+/** Segments; sometimes empty, which gives `a//b` keys. */
+const segmentArb = fc.oneof(
+  { arbitrary: fc.array(fc.constantFrom(...KEY_TOKENS), { minLength: 1, maxLength: 8 }).map((t) => t.join('')).filter((s) => s !== '.' && s !== '..'), weight: 12 },
+  { arbitrary: fc.constant(''), weight: 1 },
+);
 
 /** Sometimes a file extension, so that ali-oss's mime-based Content-Type fill-in gets exercised. */
 const extensionArb = fc.constantFrom('', '', '', '.txt', '.jpg', '.html', '.json', '.tar.gz');
 
 const objectKeyArb = fc
   .tuple(fc.array(segmentArb, { minLength: 1, maxLength: 4 }), extensionArb, fc.boolean())
-  .map(([segments, ext, trailingSlash]) => segments.join('/') + (trailingSlash ? '/' : ext));
+  .map(([segments, ext, trailingSlash]) => segments.join('/') + (trailingSlash ? '/' : ext))
+  // A key never starts with `/` (OSS rejects it; ali-oss strips it).
+  .filter((k) => k !== '' && !k.startsWith('/'));
 
 /** Mostly object keys, sometimes a bucket-level request (empty key). */
 const keyOrBucketArb = fc.oneof({ arbitrary: objectKeyArb, weight: 9 }, { arbitrary: fc.constant(''), weight: 1 });
 
 const PRINTABLE_ASCII = Array.from({ length: 0x7f - 0x20 }, (_, i) => String.fromCharCode(0x20 + i));
 const printableArb = (maxLength: number) => fc.string({ unit: fc.constantFrom(...PRINTABLE_ASCII), maxLength });
+const VALUE_UNITS = [...PRINTABLE_ASCII, '\t', 'é', 'ß', '中', '文', '😀', '\u00a0'];
 
-/** Header values; sometimes padded with spaces on purpose (both sides trim). */
+/**
+ * Header values: printable ASCII; non-ASCII; inner runs of spaces and tabs;
+ * padded with spaces or tabs on purpose (both sides trim); empty (`name:`).
+ */
 const headerValueArb = fc.oneof(
   { arbitrary: printableArb(24).map((s) => s.trim()), weight: 4 },
-  { arbitrary: fc.tuple(fc.constantFrom(' ', '  '), printableArb(16), fc.constantFrom('', ' ')).map(([a, b, c]) => a + b + c), weight: 1 },
+  { arbitrary: fc.string({ unit: fc.constantFrom(...VALUE_UNITS), maxLength: 20 }), weight: 2 },
+  { arbitrary: fc.tuple(fc.constantFrom(' ', '  ', '\t', ' \t'), printableArb(16), fc.constantFrom('', ' ', '\t')).map(([a, b, c]) => a + b + c), weight: 1 },
+  { arbitrary: fc.constant(''), weight: 1 },
 );
 
 /** `[name, value]` pairs, names unique case-insensitively, each in random case. */
@@ -188,8 +208,16 @@ const contentDispositionArb = fc.oneof(
 
 const PROCESSES = ['image/resize,w_100', 'image/resize,m_fixed,w_100,h_100', 'image/rotate,90/format,png', 'video/snapshot,t_1000,f_jpg'];
 
-/** Caller query names that sort alike in both orders: lower-case ASCII letters and digits. */
-const plainQueryNameArb = fc.stringMatching(/^[a-z0-9]{1,10}$/);
+/**
+ * Caller query names: mostly lower-case ASCII letters and digits; sometimes
+ * upper case, unreserved and reserved punctuation, non-ASCII — the cases
+ * filter keeps only queries whose names sort alike in both orders.
+ */
+const NAME_UNITS = [...'abcdefxyz0189', ...'ABXZ', '-', '_', '.', '~', '!', '*', '(', ')', '[', ']', ' ', '+', '%', 'é', '中'];
+const plainQueryNameArb = fc.oneof(
+  { arbitrary: fc.stringMatching(/^[a-z0-9]{1,10}$/), weight: 3 },
+  { arbitrary: fc.string({ unit: fc.constantFrom(...NAME_UNITS), minLength: 1, maxLength: 8 }), weight: 1 },
+);
 const plainQueryArb = fc.dictionary(plainQueryNameArb, queryValueArb, { maxKeys: 3 });
 
 type SubresValue = string | number | null;
@@ -245,8 +273,8 @@ const listQueryArb = fc.record(
   { requiredKeys: [] },
 );
 
-/** A clock between 2015 and 2035 (ms), for ali-oss's `x-oss-date`. */
-const nowArb = fc.integer({ min: Date.UTC(2015, 0, 1), max: Date.UTC(2035, 0, 1) });
+/** A clock between 2000 and 2099 (ms), for ali-oss's `x-oss-date`. */
+const nowArb = fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2099, 11, 31) });
 
 const REGIONS = ['cn-hangzhou', 'cn-shanghai', 'cn-beijing', 'cn-shenzhen', 'cn-hongkong', 'ap-southeast-1', 'ap-northeast-1', 'us-west-1', 'eu-central-1', 'me-east-1'];
 
@@ -532,12 +560,16 @@ async function checkUrlForm(c: UrlCase): Promise<void> {
 // ---------------------------------------------------------------- properties
 
 describe('V4 agrees with ali-oss 6.23.0 (property)', () => {
-  it('header form: canonical request, string to sign and Authorization match ali-oss createRequest (authorizationV4)', async () => {
-    await fc.assert(fc.asyncProperty(headerCaseArb, checkHeaderForm), { numRuns: RUNS, seed: SEED });
+  it(`header form: canonical request, string to sign and Authorization match ali-oss createRequest (authorizationV4) (${RUNS} requests)`, async () => {
+    let runs = 0;
+    await fc.assert(fc.asyncProperty(headerCaseArb, async (c) => { await checkHeaderForm(c); runs++; }), { numRuns: RUNS, seed: SEED });
+    expect(runs).toBe(RUNS);
   });
 
-  it('presigned form: canonical request, string to sign and x-oss-signature match ali-oss signatureUrlV4', async () => {
-    await fc.assert(fc.asyncProperty(urlCaseArb, checkUrlForm), { numRuns: RUNS, seed: SEED });
+  it(`presigned form: canonical request, string to sign and x-oss-signature match ali-oss signatureUrlV4 (${RUNS} requests)`, async () => {
+    let runs = 0;
+    await fc.assert(fc.asyncProperty(urlCaseArb, async (c) => { await checkUrlForm(c); runs++; }), { numRuns: RUNS, seed: SEED });
+    expect(runs).toBe(RUNS);
   });
 });
 
@@ -639,6 +671,27 @@ describe('ali-oss 6.23.0 V4 quirks (documented, not followed)', () => {
     expect(canonicalLine(oracle.canonicalRequest, 2)).toBe('prefix='); // qs.stringify strictNullHandling: only null is written bare
     expect(computation.parts.query).toBe('prefix'); // SIGNING.md §4.3: `name` alone when the value is empty
     expect(signatureFor(computation.stringToSign!, '20231216', 'cn-hangzhou', 'oss')).not.toBe(facts.signature);
+  });
+
+  it('quirk: ali-oss signs an array query value the qs way, `a%5B0%5D=1&a%5B1%5D=2`, but sends `a=1&a=2` (header and presigned forms)', async () => {
+    vi.setSystemTime(NOW);
+    const client = newClient('examplebucket', HANGZHOU, undefined);
+    const header = aliOssV4HeaderRequest(client, { method: 'GET', bucket: 'examplebucket', object: 'k', query: { a: ['1', '2'] as unknown as string } });
+    expect(rawTarget(header.url)).toBe('/k?a=1&a=2'); // getReqUrl: url.format → querystring repeats the name
+    expect(canonicalLine(header.canonicalRequest, 2)).toBe('a%5B0%5D=1&a%5B1%5D=2'); // getCanonicalRequest: qs.stringify, arrayFormat 'indices'
+    const headerFacts = v4HeaderFacts(header.authorization, TIMESTAMP);
+    const fromHeader = sigdoctor('GET', rawTarget(header.url), [{ name: 'Host', value: hostOf(header.url) }, ...header.headers], headerFacts).computation;
+    // Every parameter as sent, repeated names kept and ordered by value (SIGNING.md §4.3): what OSS receives.
+    expect(fromHeader.parts.query).toBe('a=1&a=2');
+    expect(signatureFor(fromHeader.stringToSign!, '20231216', 'cn-hangzhou', 'oss')).not.toBe(headerFacts.signature);
+
+    const url = await aliOssSignatureUrlV4(client, 'GET', 600, { queries: { a: ['1', '2'] as unknown as string } }, 'k');
+    expect(rawTarget(url.url).startsWith('/k?a=1&a=2&x-oss-credential=')).toBe(true);
+    expect(canonicalLine(url.canonicalRequest, 2)).toBe(`a%5B0%5D=1&a%5B1%5D=2&${CREDENTIAL_QUERY}`);
+    const urlFacts = v4QueryFacts(url.url);
+    const fromUrl = sigdoctor('GET', rawTarget(url.url), [{ name: 'Host', value: HOST }], urlFacts).computation;
+    expect(fromUrl.parts.query).toBe(`a=1&a=2&${CREDENTIAL_QUERY}`);
+    expect(signatureFor(fromUrl.stringToSign!, '20231216', 'cn-hangzhou', 'oss')).not.toBe(urlFacts.signature);
   });
 
   it('quirk: ali-oss signs an empty-string query value as `key=` (presigned form, queries {foo: ""})', async () => {

@@ -46,15 +46,36 @@ export function missingForVerdict(ctx: Parameters<Rule['check']>[0]): string | n
   if (a.isAuthError && !a.server) {
     const isHead = req.method === 'HEAD';
     const fromLog = a.case.clientSigned !== undefined || a.case.notes.some((n) => /\blog\b/i.test(n));
+    const har = a.case.fromHar;
     const where = isHead
       ? 'For HEAD, OSS puts it base64-encoded in the x-oss-err response header: keep the response headers (curl -I -v).'
-      : fromLog
-        ? 'SDK error messages leave it out: log the raw error body (ali-oss: DEBUG=ali-oss; oss2: the exception\'s details; Go SDK v2: ServiceError.Snapshot), or reproduce with `curl -v … 2>&1`.'
-        : 'Run curl without -o (or with `2>&1` and the body on stdout) so the <Error> body is in the capture.';
+      : har
+        ? harBodyAdvice(har)
+        : fromLog
+          ? 'SDK error messages leave it out: log the raw error body (ali-oss: DEBUG=ali-oss; oss2: the exception\'s details; Go SDK v2: ServiceError.Snapshot), or reproduce with `curl -v … 2>&1`.'
+          : 'Run curl without -o (or with `2>&1` and the body on stdout) so the <Error> body is in the capture.';
     return `OSS's answer${a.error.ec ? ` (EC ${a.error.ec})` : ''} is in the input but its string to sign is not: the response body with StringToSignBytes is missing. ${where}`;
   }
   if (a.error && !a.isAuthError) return null;
   return null;
+}
+
+/**
+ * How to get the response body into a HAR. Firefox's exporter writes
+ * `content.comment: "Response bodies are not included."` when the pref
+ * devtools.netmonitor.har.includeResponseBodies is false or the body was
+ * discarded (devtools.netmonitor.saveRequestAndResponseBodies false); both
+ * default to true (Firefox devtools/client/netmonitor/src/har/har-builder.js
+ * `buildContent`, har-exporter.js; INPUTS.md §5.2). Other browsers export only
+ * the bodies DevTools still holds (Chrome Log.ts: `content.text` only when
+ * DevTools has the content).
+ */
+function harBodyAdvice(har: { creator: string | null; responseBodyComment?: string }): string {
+  const comment = har.responseBodyComment ? ` (its content.comment says "${har.responseBodyComment}")` : '';
+  if (har.creator === 'Firefox') {
+    return `Firefox left the response body out of this HAR${comment}. In about:config set devtools.netmonitor.har.includeResponseBodies and devtools.netmonitor.saveRequestAndResponseBodies to true (their defaults), reproduce the failing request with the Network panel open, and export again with "Save All As HAR" — or capture the request with \`curl -v … 2>&1\`.`;
+  }
+  return `The HAR entry has no response body${comment}: DevTools exports only the bodies it still holds. Open DevTools before reproducing the failing request (in Chrome tick "Preserve log"), then export the HAR again — or capture the request with \`curl -v … 2>&1\`.`;
 }
 
 export const insufficientInput: Rule = {

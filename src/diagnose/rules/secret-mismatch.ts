@@ -16,6 +16,33 @@ export const secretMismatch: Rule = {
     const id = a.req?.auth.kind === 'v1-header' || a.req?.auth.kind === 'v1-query' ? a.req.auth.accessKeyId : a.error?.accessKeyId;
     const forId = id ? ` for AccessKeyId ${id}` : '';
     const otherCause = found.some(isDecisive);
+    // A raw "+" reached OSS as a space: OSS never checked the signature the client computed,
+    // so nothing can be said about the secrets (even when the secret reproduces the URL's).
+    if (found.some((c) => c.id === 'unencoded-plus-in-signature')) return [];
+
+    // White space around one copy of the secret: proven by an HMAC with the other copy.
+    if (s?.whitespace) {
+      const ws = s.whitespace;
+      const identical = a.diff?.identical === true && sigError;
+      const target = ws.string === 'oss' ? 'the signature OSS saw from OSS\'s own string to sign' : 'the request\'s signature';
+      const lead = identical ? `The strings to sign are byte-identical (${a.clientBytes?.length ?? 0} bytes). ` : '';
+      if (ws.client === null) {
+        return [{
+          id: 'secret-mismatch',
+          basis: 'proven',
+          evidence: `${lead}The secret you supplied has ${ws.supplied}; without that white space, it reproduces ${target} exactly: the client signed with the secret minus that white space, so the stray white space is only in your copy (an AccessKey secret has none).${identical ? ` The client's secret is not the one OSS holds${forId}.` : ''}`,
+          fix: `Remove the white space (${ws.supplied}) from the secret you gave sigdoctor (OSS_ACCESS_KEY_SECRET or the --secret-file file).${identical ? ' Then check the AccessKey pair the client uses: OSS holds another secret for this AccessKeyId (the secret of another AccessKeyId, a rotated or expired STS pair).' : ''}`,
+          data: { secretReproducesSignature: false, secretWhitespace: ws, ...(identical ? { stringsIdentical: true } : {}) },
+        }];
+      }
+      return [{
+        id: 'secret-mismatch',
+        basis: 'proven',
+        evidence: `${lead}The secret you supplied${ws.supplied ? ` (which has ${ws.supplied})` : ''} does not reproduce ${target}, but the same secret ${ws.supplied ? 'trimmed, then with' : 'with'} ${ws.client} added does, exactly: the client signed with a copy of the secret that has ${ws.client}. An AccessKey secret never contains white space, so that copy cannot be the one OSS holds${forId}.`,
+        fix: `Strip the white space where the client loads the secret (${ws.client}: a file or an environment variable read without trimming — trim() / strip() / strings.TrimSpace), then sign again.`,
+        data: { secretReproducesSignature: false, secretWhitespace: ws, ...(identical ? { stringsIdentical: true } : {}) },
+      }];
+    }
 
     // OSS's own string, signed with the given secret, gives the signature OSS saw.
     if (s?.serverStringVerifies === true && sigError) {

@@ -45,6 +45,18 @@ export const v4AdditionalHeadersMismatch: Rule = {
         data: { headers: missing.map((p) => p.offending) },
       });
     }
+    // OSS says a listed header did not arrive (DOC-EC/0002-00000211), yet the captured request
+    // carries every one of them: something between the client and OSS dropped it.
+    if (out.length === 0 && ctx.a.error?.ec === '0002-00000211' && listed.size > 0) {
+      const names = [...listed];
+      out.push({
+        id: 'v4-additional-headers-mismatch',
+        basis: 'observed',
+        evidence: `OSS answered EC 0002-00000211: a header listed in AdditionalHeaders did not reach it. Your request lists ${names.map((n) => JSON.stringify(n)).join(', ')} and carries ${names.length === 1 ? 'it' : 'them all'}, so a proxy, gateway or CDN dropped one on the way.`,
+        fix: 'List in AdditionalHeaders only headers that reach OSS unchanged (not hop-by-hop headers a proxy may drop), or stop the intermediary from removing it.',
+        data: { headers: names, droppedInTransit: true },
+      });
+    }
     return out;
   },
 };
