@@ -2,6 +2,7 @@
  * The public API: diagnose(inputs, options) → Report. Usable as a library;
  * never prints. Bad input throws InputError.
  */
+import { endSearchBudget, startSearchBudget } from './diagnose/search-budget.js';
 import type { DiagnosisCase } from './model/case.js';
 import { InputError } from './model/input-error.js';
 import type { Command, Report } from './model/report.js';
@@ -100,11 +101,18 @@ export function diagnose(inputs: InputSource[], options: DiagnoseRequest = {}): 
   if (command === 'verify' && options.secret === undefined) {
     throw new InputError('verify needs the AccessKey secret', 'set OSS_ACCESS_KEY_SECRET or pass --secret-file FILE (never on the command line)');
   }
-  const analyses = cases.map((c, i) => {
-    const a = analyze(c, { ...options, command });
-    options.onProgress?.(i + 1, cases.length);
-    return a;
-  });
+  // The hypothesis searches of this run share one time budget (search-budget.ts).
+  startSearchBudget();
+  let analyses: ReturnType<typeof analyze>[];
+  try {
+    analyses = cases.map((c, i) => {
+      const a = analyze(c, { ...options, command });
+      options.onProgress?.(i + 1, cases.length);
+      return a;
+    });
+  } finally {
+    endSearchBudget();
+  }
   if (command === 'verify') {
     const unsigned = analyses.find((a) => !a.req);
     if (unsigned) throw new InputError(`${unsigned.case.source}: verify needs the request (it checks the signature the request carries)`);

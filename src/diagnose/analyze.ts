@@ -46,6 +46,8 @@ export interface SecretFacts {
   hypotheses: ProvenHypothesis[];
   /** How many variants were tried. */
   tried: number;
+  /** Every variant was tried (false: a bound or the run's search budget stopped the search). */
+  complete: boolean;
   /**
    * The supplied secret does not reproduce the signature, but the same secret with
    * its white space changed does: which copy has the white space.
@@ -202,7 +204,7 @@ export function analyze(c: DiagnosisCase, options: DiagnoseOptions): Analysis {
   if (v4) {
     const found = v4.secret?.signedSearch?.proven;
     const hypotheses: ProvenHypothesis[] = found ? found.changes.map((c) => ({ cause: c.cause, change: c.change, role: 'line' as const, signed: found.canonicalRequest, signedKind: 'canonical-request' as const })) : [];
-    secret = v4.secret ? { expectedSignature: v4.secret.expectedSignature, verifies: v4.secret.verifies, serverStringVerifies: v4.secret.serverStringVerifies, hypotheses, tried: v4.secret.signedSearch?.tried ?? 0, whitespace: v4.secret.whitespace } : null;
+    secret = v4.secret ? { expectedSignature: v4.secret.expectedSignature, verifies: v4.secret.verifies, serverStringVerifies: v4.secret.serverStringVerifies, hypotheses, tried: v4.secret.signedSearch?.tried ?? 0, complete: v4.secret.signedSearch?.complete ?? true, whitespace: v4.secret.whitespace } : null;
   } else if (options.secret !== undefined && !req && server && isV4StringToSign(server.bytes)) {
     // OSS's V4 string alone: its scope line says which key to derive.
     const [, , scope] = decodeUtf8(server.bytes).split('\n');
@@ -211,7 +213,7 @@ export function analyze(c: DiagnosisCase, options: DiagnoseOptions): Analysis {
     const reproduces = (candidate: string): boolean => signV4(v4SigningKey(candidate, date!, region!, product!).kSigning, server.bytes) === provided;
     const ok = date && region && product && provided ? reproduces(options.secret) : null;
     const whitespace = ok === false ? findSecretWhitespace(options.secret, 'oss', reproduces) : null;
-    secret = { expectedSignature: null, verifies: null, serverStringVerifies: ok, hypotheses: [], tried: 0, whitespace };
+    secret = { expectedSignature: null, verifies: null, serverStringVerifies: ok, hypotheses: [], tried: 0, complete: true, whitespace };
   } else if (options.secret !== undefined) {
     const s = options.secret;
     const expectedSignature = client ? signV1(s, client.stringToSign) : null;
@@ -227,12 +229,14 @@ export function analyze(c: DiagnosisCase, options: DiagnoseOptions): Analysis {
     if (!whitespace && serverStringVerifies === false && server && seen) whitespace = findSecretWhitespace(s, 'oss', (c) => signV1(c, server.bytes) === seen);
     let hypotheses: ProvenHypothesis[] = [];
     let tried = 0;
+    let complete = true;
     if (verifies === false && !whitespace && client && req && addressing && requestSignature) {
       const search = searchV1Hypotheses({ secret: s, signature: requestSignature, client, req, addressing });
       hypotheses = search.proven;
       tried = search.tried;
+      complete = search.complete;
     }
-    secret = { expectedSignature, verifies, serverStringVerifies, hypotheses, tried, whitespace };
+    secret = { expectedSignature, verifies, serverStringVerifies, hypotheses, tried, complete, whitespace };
   }
 
   const sdk = c.clientSigned?.length

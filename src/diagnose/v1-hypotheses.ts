@@ -4,6 +4,7 @@
  * request's signature. A match is proof, not a guess (HMAC-SHA1 collisions
  * aside). The candidates are data: a new cause is one more entry.
  */
+import { searchDeadline } from './search-budget.js';
 import { findHeader } from '../model/http.js';
 import type { Addressing } from '../request/addressing.js';
 import type { ResolvedRequest } from '../request/resolve-request.js';
@@ -251,17 +252,18 @@ export const V1_CANDIDATES: ReadonlyArray<{ name: string; source: CandidateSourc
  */
 export const V1_SEARCH_BOUNDS = { maxTries: 20000, maxMs: 3000 };
 
-export function searchV1Hypotheses(x: SearchInput): { proven: ProvenHypothesis[]; tried: number } {
+/** `complete`: every candidate was tried (false when a bound, or the run's budget, stopped the search). */
+export function searchV1Hypotheses(x: SearchInput): { proven: ProvenHypothesis[]; tried: number; complete: boolean } {
   const proven: ProvenHypothesis[] = [];
-  const start = performance.now();
+  const deadline = searchDeadline(performance.now(), V1_SEARCH_BOUNDS.maxMs);
   let tried = 0;
   for (const { source } of V1_CANDIDATES) {
     for (const cand of source(x)) {
-      if (tried >= V1_SEARCH_BOUNDS.maxTries || performance.now() - start > V1_SEARCH_BOUNDS.maxMs) return { proven, tried };
+      if (tried >= V1_SEARCH_BOUNDS.maxTries || performance.now() > deadline) return { proven, tried, complete: false };
       tried++;
       const signed = renderV1StringToSign(cand.parts);
       if (signV1(x.secret, signed) === x.signature) proven.push({ cause: cand.cause, change: cand.change, role: cand.role, signed });
     }
   }
-  return { proven, tried };
+  return { proven, tried, complete: true };
 }

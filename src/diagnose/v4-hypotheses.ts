@@ -5,6 +5,7 @@
  * preimage match, not a guess). Single changes first, then pairs; the search
  * is bounded. The candidates are data: a new in-transit change is one entry.
  */
+import { searchDeadline } from './search-budget.js';
 import { findHeader } from '../model/http.js';
 import type { HeaderField } from '../model/http.js';
 import { percentDecode } from '../request/url-parts.js';
@@ -319,6 +320,7 @@ export type V4Target = { kind: 'hash'; serverHash: string } | { kind: 'signature
 
 export function searchV4Hypotheses(x: SearchInput, target: V4Target = { kind: 'hash', serverHash: x.serverHash }): V4SearchResult {
   const start = performance.now();
+  const deadline = searchDeadline(start, V4_SEARCH_BOUNDS.maxMs);
   const base: RequestState = {
     method: x.computation.parts.method,
     headers: v4Headers(x.req, x.computation.additional),
@@ -353,7 +355,7 @@ export function searchV4Hypotheses(x: SearchInput, target: V4Target = { kind: 'h
   const done = (proven: ProvenV4Hypothesis | null, complete = true): V4SearchResult => ({ proven, tried, ms: performance.now() - start, triedKinds, complete });
   for (const c of changes) {
     // The bound holds for single changes too: a request with thousands of headers has thousands of them.
-    if (tried >= V4_SEARCH_BOUNDS.maxTries || performance.now() - start > V4_SEARCH_BOUNDS.maxMs) return done(null, false);
+    if (tried >= V4_SEARCH_BOUNDS.maxTries || performance.now() > deadline) return done(null, false);
     const p = check(stateOf(c), [c]);
     if (p) return done(p);
   }
@@ -361,7 +363,7 @@ export function searchV4Hypotheses(x: SearchInput, target: V4Target = { kind: 'h
     const first = stateOf(changes[i]!);
     for (let j = i + 1; j < changes.length; j++) {
       if (changes[i]!.slot === changes[j]!.slot) continue;
-      if (tried >= V4_SEARCH_BOUNDS.maxTries || performance.now() - start > V4_SEARCH_BOUNDS.maxMs) return done(null, false);
+      if (tried >= V4_SEARCH_BOUNDS.maxTries || performance.now() > deadline) return done(null, false);
       const p = check(merge(base, first, stateOf(changes[j]!), changes[j]!), [changes[i]!, changes[j]!]);
       if (p) return done(p);
     }

@@ -80,7 +80,7 @@ export const secretMismatch: Rule = {
         return [{
           id: 'secret-mismatch',
           basis: 'elimination',
-          evidence: `The strings to sign are byte-identical (${n} bytes), but the secret you supplied does not reproduce the request's signature from them (it gives ${s.expectedSignature}, the request carries ${a.requestSignature})${s.tried > 0 ? `, and none of ${s.tried} candidate changes to the string does either` : ''}: the client used another secret than the one you supplied — or signed something that differs in more than one place.`,
+          evidence: `The strings to sign are byte-identical (${n} bytes), but the secret you supplied does not reproduce the request's signature from them (it gives ${s.expectedSignature}, the request carries ${a.requestSignature})${searched(s, 'to the string')}: the client used another secret than the one you supplied — or signed something that differs in more than one place.`,
           data: { stringsIdentical: true, secretReproducesSignature: false, hypothesesTried: s.tried },
         }];
       }
@@ -96,10 +96,17 @@ export const secretMismatch: Rule = {
       return [{
         id: 'secret-mismatch',
         basis: 'elimination',
-        evidence: `The secret you supplied does not reproduce the request's signature (it gives ${s.expectedSignature}, the request carries ${a.requestSignature})${s.tried > 0 ? `, and none of ${s.tried} candidate changes to what was signed does either` : ''}: the request was signed with another secret — or what it signed differs in more than one place.`,
+        evidence: `The secret you supplied does not reproduce the request's signature (it gives ${s.expectedSignature}, the request carries ${a.requestSignature})${searched(s, 'to what was signed')}: the request was signed with another secret — or what it signed differs in more than one place.`,
         data: { secretReproducesSignature: false, hypothesesTried: s.tried },
       }];
     }
     return [];
   },
 };
+
+/** The hypothesis search's part of the evidence: what it tried, and whether a bound cut it short. */
+function searched(s: { tried: number; complete: boolean }, what: string): string {
+  const cut = s.complete ? '' : ` (the search stopped at its bound${s.tried === 0 ? ' before trying any: the run\'s search time was spent on earlier requests' : ''})`;
+  if (s.tried === 0) return cut ? `; no candidate change ${what} was tried${cut}` : '';
+  return `, and none of ${s.tried} candidate changes ${what} does either${cut}`;
+}

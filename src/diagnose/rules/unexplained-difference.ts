@@ -18,7 +18,7 @@ export const unexplainedDifference: Rule = {
       return [{
         id: 'unexplained-difference',
         basis: 'observed',
-        evidence: `${where(hash)}: OSS's canonical request hashes to ${shown(hash.server)}, yours to ${shown(hash.client)}, so OSS canonicalized something differently. None of ${search.tried} candidate changes (single changes and pairs of: ${search.triedKinds.join('; ')}) reproduces OSS's hash${search.complete ? '' : ` (the search stopped at its bound of ${search.tried} tries before every pair was tried)`}. Your canonical request is shown below: compare it, line by line, with the request OSS actually received.`,
+        evidence: `${where(hash)}: OSS's canonical request hashes to ${shown(hash.server)}, yours to ${shown(hash.client)}, so OSS canonicalized something differently. None of ${search.tried} candidate changes (single changes and pairs of: ${search.triedKinds.join('; ')}) reproduces OSS's hash${search.complete ? '' : search.tried === 0 ? ' (none was tried: the run\'s search time was spent on earlier requests)' : ` (the search stopped at its bound after ${search.tried} tries, before every pair was tried)`}. Your canonical request is shown below: compare it, line by line, with the request OSS actually received.`,
         fix: 'Capture what reaches OSS (the proxy/CDN configuration, `curl -v` from the proxy host), or ask OSS support for the CanonicalRequest of this RequestId.',
         data: { tried: search.tried, triedKinds: search.triedKinds, complete: search.complete, ms: Math.round(search.ms) },
       }];
