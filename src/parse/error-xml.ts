@@ -5,6 +5,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { InputError } from '../model/input-error.js';
 import type { ServerError } from '../model/server-error.js';
+import { readSimpleErrorXml } from './simple-error-xml.js';
 
 /** OSS error bodies are 1–4 KB; anything near this is not an OSS error body. */
 export const MAX_ERROR_XML_BYTES = 256 * 1024;
@@ -109,6 +110,16 @@ export function parseErrorXml(xml: string, inputName: string, origin: ServerErro
   if (countMarkup(xml, MAX_ERROR_XML_MARKUP + 1) > MAX_ERROR_XML_MARKUP) {
     throw new InputError(`${inputName}: the error XML has more than ${MAX_ERROR_XML_MARKUP} tags; an OSS error document has about two dozen (limit ${MAX_ERROR_XML_MARKUP}, fixed), so sigdoctor refuses to parse it`);
   }
+  // OSS's own shape is read by a linear scan; everything else by the validating parser.
+  const simple = readSimpleErrorXml(xml);
+  return simple ? readErrorFields(simple, origin) : parseWithFastXmlParser(xml, inputName, origin);
+}
+
+/**
+ * The full path: fast-xml-parser's validator, then its parser. Exported so a
+ * test can hold the fast path (simple-error-xml.ts) against it.
+ */
+export function parseWithFastXmlParser(xml: string, inputName: string, origin: ServerError['origin']): ServerError {
   const valid = XMLValidator.validate(xml);
   if (valid !== true) {
     const e = valid.err;
@@ -206,24 +217,46 @@ export type HexDecodeResult = { ok: true; bytes: Uint8Array } | { ok: false; pro
  * whitespace"). Also tolerates a run of pairs without separators.
  */
 export function decodeHexBytes(text: string): HexDecodeResult {
-  const t = text.trim();
-  if (t === '') return { ok: true, bytes: new Uint8Array(0) };
-  const tokens = t.split(/\s+/);
-  const bytes: number[] = [];
-  for (const tok of tokens) {
-    if (tok.length % 2 !== 0 || !/^[0-9A-Fa-f]+$/.test(tok)) {
-      return { ok: false, problem: `"${tok.slice(0, 12)}" is not a hex byte` };
+  // One pass over the text (a HAR can hold thousands of these): tokens separated by
+  // white space (what /\s+/ matches), each an even run of hex digits.
+  const bytes = new Uint8Array(text.length >> 1);
+  let n = 0;
+  let i = 0;
+  const len = text.length;
+  for (;;) {
+    while (i < len && isJsSpace(text.charCodeAt(i))) i++;
+    if (i >= len) break;
+    const start = i;
+    while (i < len && !isJsSpace(text.charCodeAt(i))) i++;
+    if ((i - start) % 2 !== 0) return notHex(text, start, i);
+    for (let j = start; j < i; j += 2) {
+      const hi = hexValue(text.charCodeAt(j));
+      const lo = hexValue(text.charCodeAt(j + 1));
+      if (hi < 0 || lo < 0) return notHex(text, start, i);
+      bytes[n++] = (hi << 4) | lo;
     }
-    for (let i = 0; i < tok.length; i += 2) bytes.push(parseInt(tok.slice(i, i + 2), 16));
   }
-  return { ok: true, bytes: Uint8Array.from(bytes) };
+  return { ok: true, bytes: bytes.slice(0, n) };
 }
 
-/**
- * Decode an `x-oss-err` header (base64 of the error XML, SIGNING.md §8.4).
- * Lenient about missing padding (an oss2 fixture lacks it). Returns null when
- * the value is not base64 of something that looks like an error document.
- */
+function notHex(text: string, start: number, end: number): HexDecodeResult {
+  return { ok: false, problem: `"${text.slice(start, end).slice(0, 12)}" is not a hex byte` };
+}
+
+function hexValue(c: number): number {
+  if (c >= 0x30 && c <= 0x39) return c - 0x30;
+  if (c >= 0x41 && c <= 0x46) return c - 0x37;
+  if (c >= 0x61 && c <= 0x66) return c - 0x57;
+  return -1;
+}
+
+/** The characters JavaScript's \s matches (ECMAScript WhiteSpace and LineTerminator). */
+function isJsSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
 export function decodeOssErrHeader(value: string): string | null {
   const compact = value.trim();
   if (!/^[A-Za-z0-9+/]+={0,2}$/.test(compact)) return null;

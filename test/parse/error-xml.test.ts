@@ -2,6 +2,7 @@
  * The OSS <Error> reader on untrusted input: the INPUTS.md §8 configuration
  * and what it must (and must not) do.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/model/input-error.js';
 import { decodeHexBytes, decodeOssErrHeader, findErrorXml, parseErrorXml } from '../../src/parse/error-xml.js';
@@ -106,6 +107,31 @@ describe('decodeHexBytes', () => {
 
   it('reports what is not hex', () => {
     expect(decodeHexBytes('50 5G')).toEqual({ ok: false, problem: '"5G" is not a hex byte' });
+    expect(decodeHexBytes('50 505\u00a0AA')).toEqual({ ok: false, problem: '"505" is not a hex byte' });
+    expect(decodeHexBytes('0A 0A0A0A0A0A0A0A0Z')).toEqual({ ok: false, problem: '"0A0A0A0A0A0A" is not a hex byte' });
+  });
+
+  /** The split-and-regex reading the one-pass loop replaced: the same answer on any text. */
+  function reference(text: string) {
+    const t = text.trim();
+    if (t === '') return { ok: true, bytes: new Uint8Array(0) };
+    const bytes: number[] = [];
+    for (const tok of t.split(/\s+/)) {
+      if (tok.length % 2 !== 0 || !/^[0-9A-Fa-f]+$/.test(tok)) return { ok: false, problem: `"${tok.slice(0, 12)}" is not a hex byte` };
+      for (let i = 0; i < tok.length; i += 2) bytes.push(parseInt(tok.slice(i, i + 2), 16));
+    }
+    return { ok: true, bytes: Uint8Array.from(bytes) };
+  }
+
+  it('agrees with the split-and-regex reading on generated text', () => {
+    const piece = fc.constantFrom('0', 'A', 'f', '9', 'a0', 'FF', 'G', 'x', ' ', '\t', '\n', '\r\n', '\u00a0', '\u2003', '\u3000', '\ufeff', '\u0085', '\u200b', '\v', '\f', '中');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), (parts) => {
+        const text = parts.join('');
+        expect(decodeHexBytes(text)).toEqual(reference(text));
+      }),
+      { numRuns: 5000, seed: 20261122 },
+    );
   });
 });
 
