@@ -49,12 +49,12 @@ export function inputText(src: InputSource): string {
 
 function keepRole(input: ParsedInput, role: 'request' | 'response' | undefined): ParsedInput {
   if (role === 'request') {
-    const exchanges = input.exchanges.filter((e) => e.request).map(({ response: _r, ...rest }) => rest);
+    const exchanges = input.exchanges.filter((e) => e.request || e.skip !== undefined).map(({ response: _r, ...rest }) => rest);
     if (exchanges.length === 0) throw new InputError(`${input.name}: given as --request but holds no HTTP request`);
     return { ...input, exchanges, errors: [] };
   }
   if (role === 'response') {
-    const exchanges = input.exchanges.filter((e) => e.response).map(({ request: _q, ...rest }) => rest);
+    const exchanges = input.exchanges.filter((e) => e.response || e.skip !== undefined).map(({ request: _q, ...rest }) => rest);
     if (exchanges.length === 0 && input.errors.length === 0) throw new InputError(`${input.name}: given as --response but holds no HTTP response or <Error> document`);
     return { ...input, exchanges };
   }

@@ -55,6 +55,10 @@ function pickExchanges(input: ParsedInput, skipped: SkippedExchange[]): Array<{ 
   let last: { ex: LabelledExchange; server?: ServerSide; index: number } | undefined;
   input.exchanges.forEach((ex, index) => {
     const source = exchangeSource(input, ex, index, count);
+    if (ex.skip !== undefined) {
+      skipped.push({ source, reason: ex.skip });
+      return;
+    }
     const server = ex.response ? serverSide(source, ex) : undefined;
     const e = server ? { ex, server, index } : { ex, index };
     if (har) {

@@ -31,6 +31,11 @@ export interface HarExchange extends Exchange {
   failure?: string;
   /** `content.comment` of a response exported without its body (Firefox: "Response bodies are not included."). */
   responseBodyComment?: string;
+  /**
+   * Set instead of request/response for an entry that plainly is no signature
+   * error (see plainSuccess): why it is skipped, the words pickExchanges would use.
+   */
+  skip?: string;
 }
 
 export function looksLikeHar(text: string): boolean {
@@ -38,7 +43,8 @@ export function looksLikeHar(text: string): boolean {
   return t.startsWith('{') && t.slice(0, 4096).includes('"log"');
 }
 
-export function parseHar(text: string, name: string): HarExchange[] {
+/** `fastSkip: false` reads every entry in full (tests check the fast path against it). */
+export function parseHar(text: string, name: string, fastSkip = true): HarExchange[] {
   let doc: unknown;
   try {
     doc = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
@@ -51,18 +57,23 @@ export function parseHar(text: string, name: string): HarExchange[] {
   const creator = str(get(get(log, 'creator'), 'name')) ?? null;
   const out: HarExchange[] = [];
   entries.forEach((entry: unknown, index: number) => {
-    const ex = readEntry(entry, index, creator);
+    const ex = readEntry(entry, index, creator, fastSkip);
     if (ex) out.push(ex);
   });
   return out;
 }
 
-function readEntry(entry: unknown, index: number, creator: string | null): HarExchange | null {
+function readEntry(entry: unknown, index: number, creator: string | null, fastSkip: boolean): HarExchange | null {
   const req = get(entry, 'request');
   const resp = get(entry, 'response');
   const url = str(get(req, 'url'));
   const method = str(get(req, 'method'));
   if (!url || !method) return null;
+  const success = fastSkip ? plainSuccess(resp) : null;
+  if (success !== null) {
+    const skip = method.toUpperCase() === 'OPTIONS' ? `CORS preflight (${success})` : `${success}: not an error`;
+    return { index, url, notes: [], creator, skip };
+  }
   const request: HttpRequestMessage = { method: method.toUpperCase(), target: url, headers: headers(get(req, 'headers')) };
   const reqVersion = str(get(req, 'httpVersion'));
   if (reqVersion) request.httpVersion = reqVersion;
@@ -102,6 +113,32 @@ function readEntry(entry: unknown, index: number, creator: string | null): HarEx
     ex.response = response;
   }
   return ex;
+}
+
+/**
+ * The status of a response that is plainly no signature error: a 1xx–3xx
+ * status, no x-oss-err header and no `<Error` in a plain-text body — what
+ * extractServerError would find nothing in. A page load is mostly such
+ * entries; reading them no further (no header copies, no error search) keeps a
+ * 10,000-entry HAR close to the cost of JSON.parse. Null: read it all.
+ */
+function plainSuccess(resp: unknown): number | null {
+  const status = statusOf(get(resp, 'status'));
+  if (status === null || status >= 400) return null;
+  const hs = get(resp, 'headers');
+  if (Array.isArray(hs)) {
+    for (const h of hs) {
+      const name = str(get(h, 'name'));
+      if (name !== undefined && name.length === 9 && name.toLowerCase() === 'x-oss-err') return null;
+    }
+  }
+  const content = get(resp, 'content');
+  const text = str(get(content, 'text'));
+  if (text) {
+    // A base64 body would have to be decoded to be searched: the full path does that.
+    if (get(content, 'encoding') === 'base64' || text.includes('<Error')) return null;
+  }
+  return status;
 }
 
 /** HTTP status of a response that arrived; `0` (no response) and junk give null. */

@@ -28,6 +28,8 @@ export interface LabelledExchange extends Exchange {
   label?: string;
   /** HAR entries: the exporting tool, the browser's failure for entries without a response, and why a body is missing. */
   har?: { creator: string | null; failure?: string; responseBodyComment?: string };
+  /** A HAR entry already known to be no signature error: why it is skipped (it has no request or response then). */
+  skip?: string;
 }
 
 export interface ParsedInput {
@@ -119,6 +121,24 @@ function readInputUnchecked(original: string, name: string, forced?: InputFormat
   return result;
 }
 
+/** A HAR's entries as labelled exchanges (`fastSkip`: see parseHar). */
+export function readHarExchanges(text: string, name: string, fastSkip = true): LabelledExchange[] {
+  const out: LabelledExchange[] = [];
+  for (const ex of parseHar(text, name, fastSkip)) {
+    const { index, url, creator, failure, responseBodyComment, skip, ...rest } = ex;
+    const label = `entry ${index} ${url}`;
+    if (skip !== undefined) {
+      out.push({ notes: rest.notes, label, skip });
+      continue;
+    }
+    const har: NonNullable<LabelledExchange['har']> = { creator };
+    if (failure) har.failure = failure;
+    if (responseBodyComment) har.responseBodyComment = responseBodyComment;
+    out.push({ ...rest, label, har });
+  }
+  return out;
+}
+
 function readText(text: string, name: string, forced?: InputFormatOption): ParsedInput {
   const detected = detectFormat(text);
   const format = forced ? matchesOption(detected, forced) : detected;
@@ -131,13 +151,7 @@ function readText(text: string, name: string, forced?: InputFormatOption): Parse
   const result: ParsedInput = { name, format, exchanges: [], errors: [] };
   switch (format) {
     case 'har':
-      for (const ex of parseHar(text, name)) {
-        const { index, url, creator, failure, responseBodyComment, ...rest } = ex;
-        const har: NonNullable<LabelledExchange['har']> = { creator };
-        if (failure) har.failure = failure;
-        if (responseBodyComment) har.responseBodyComment = responseBodyComment;
-        result.exchanges.push({ ...rest, label: `entry ${index} ${url}`, har });
-      }
+      result.exchanges = readHarExchanges(text, name);
       break;
     case 'curl-trace':
       result.exchanges = parseCurlTrace(text);

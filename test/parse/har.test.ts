@@ -6,12 +6,16 @@
  * har-builder.js and mitmproxy's savehar.py — with OSS-shaped content, and the
  * exact exchanges it must give.
  */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { diagnose } from '../../src/index.js';
 import { InputError } from '../../src/model/input-error.js';
 import type { HarExchange } from '../../src/parse/har.js';
 import { looksLikeHar, parseHar } from '../../src/parse/har.js';
-import { readInput } from '../../src/parse/read-input.js';
+import { assembleCases } from '../../src/parse/assemble-cases.js';
+import { readHarExchanges, readInput } from '../../src/parse/read-input.js';
 
 const HOST = 'examplebucket.oss-cn-hangzhou.aliyuncs.com';
 const URL_ = `https://${HOST}/exampleobject.txt`;
@@ -233,9 +237,10 @@ describe('HAR entries as inputs', () => {
     ]);
     const input = readInput(text, 'notes.har');
     expect(input.format).toBe('har');
-    expect(input.exchanges.map((e) => ({ label: e.label, har: e.har }))).toEqual([
-      { label: 'entry 0 https://app.example.com/', har: { creator: 'Firefox', responseBodyComment: 'Response bodies are not included.' } },
-      { label: `entry 1 ${URL_}`, har: { creator: 'Firefox', responseBodyComment: 'Response bodies are not included.' } },
+    // Entry 0 is a plain success: read no further than its skip reason (see the fast-path tests below).
+    expect(input.exchanges.map((e) => ({ label: e.label, har: e.har, skip: e.skip }))).toEqual([
+      { label: 'entry 0 https://app.example.com/', har: undefined, skip: '200: not an error' },
+      { label: `entry 1 ${URL_}`, har: { creator: 'Firefox', responseBodyComment: 'Response bodies are not included.' }, skip: undefined },
     ]);
   });
 
@@ -267,3 +272,75 @@ describe('HAR entries as inputs', () => {
     expect(report.results.map((r) => ({ host: r.request?.host, notes: r.notes }))).toEqual([{ host: HOST, notes: [NO_HOST_NOTE] }]);
   });
 });
+
+/**
+ * The fast path for plain successes (parseHar's plainSuccess) must change
+ * nothing a user sees: the cases and the skipped list are the same as when
+ * every entry is read in full — on every HAR fixture and sample, and on
+ * generated entries that sit on each side of the fast path's conditions.
+ */
+describe('HAR fast path for plain successes', () => {
+  const both = (text: string, name: string) => {
+    const input = (fastSkip: boolean) => ({ name, format: 'har' as const, exchanges: readHarExchanges(text, name, fastSkip), errors: [] });
+    return { fast: assembleCases([input(true)]), full: assembleCases([input(false)]), fastSkipped: input(true).exchanges.filter((e) => e.skip !== undefined).length };
+  };
+
+  it('gives the same cases and skipped entries as the full read on every HAR fixture and sample', () => {
+    const files = [...walk('fixtures'), ...walk('../shared/samples').filter((f) => existsSync(f))].filter((f) => f.endsWith('.har'));
+    expect(files.length).toBeGreaterThan(10);
+    let skippedFast = 0;
+    for (const f of files) {
+      const { fast, full, fastSkipped } = both(readFileSync(f, 'utf8'), f);
+      expect(fast, f).toEqual(full);
+      skippedFast += fastSkipped;
+    }
+    // The property is not vacuous: the fixtures do hold plain successes.
+    expect(skippedFast).toBeGreaterThan(0);
+  });
+
+  it('gives the same cases and skipped entries as the full read on generated entries', () => {
+    const header = fc.oneof(
+      fc.constantFrom('x-oss-err', 'X-Oss-Err', 'x-oss-ec', 'content-type', 'x-oss-request-id', 'Date', 'x-oss-errs'),
+      fc.string({ maxLength: 12 }),
+    );
+    const xmlBody = fc.constantFrom(XML, '<Error><Code>NoSuchKey</Code></Error>', '<Errors>x</Errors>', 'hello world\n', '', '<Error');
+    const content = fc.oneof(
+      fc.constant(undefined),
+      xmlBody.map((t) => ({ text: t })),
+      xmlBody.map((t) => ({ text: Buffer.from(t).toString('base64'), encoding: 'base64' })),
+      fc.constant({ comment: 'Response bodies are not included.' }),
+    );
+    const errHeaderValue = fc.constantFrom(Buffer.from(XML).toString('base64'), 'not-base64', '');
+    const entry = fc.record({
+      method: fc.constantFrom('GET', 'HEAD', 'PUT', 'OPTIONS', 'options', ''),
+      status: fc.oneof(fc.constantFrom(0, 100, 200, 204, 206, 302, 304, 399, 400, 403, 404, 500), fc.constant('200'), fc.constant(null)),
+      headers: fc.array(fc.tuple(header, errHeaderValue), { maxLength: 4 }),
+      content,
+    }).map(({ method, status, headers, content }) => ({
+      request: { method, url: URL_, headers: h([['Host', HOST], ['Authorization', 'OSS LTAI5tExampleKeyId0000:abc=']]) },
+      response: { status, headers: headers.map(([name, value]) => ({ name, value })), ...(content ? { content } : {}) },
+    }));
+    let fastSeen = 0;
+    fc.assert(
+      fc.property(fc.array(entry, { minLength: 1, maxLength: 6 }), (entries) => {
+        const text = har('WebInspector', entries);
+        let fast: unknown;
+        let full: unknown;
+        let fastErr: unknown;
+        let fullErr: unknown;
+        try { fast = both(text, 'gen.har').fast; } catch (e) { fastErr = e; }
+        try { full = both(text, 'gen.har').full; } catch (e) { fullErr = e; }
+        expect(String(fastErr)).toBe(String(fullErr));
+        expect(fast).toEqual(full);
+        if (fast !== undefined) fastSeen += both(text, 'gen.har').fastSkipped;
+      }),
+      { numRuns: 2000, seed: 20261122 },
+    );
+    expect(fastSeen).toBeGreaterThan(500);
+  });
+});
+
+function walk(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? walk(join(dir, d.name)) : [join(dir, d.name)]));
+}
