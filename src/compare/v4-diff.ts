@@ -40,8 +40,13 @@ export function labelV4StringToSign(bytes: Uint8Array): LabelledLine[] | null {
   return lines.map((line, i) => ({ role: roles[i]![0], label: roles[i]![1], value: line, bytes: line, lineNumber: i + 1, section: i, key: '' }));
 }
 
+const V4_FIRST_LINE = 'OSS4-HMAC-SHA256\n';
+
 export function isV4StringToSign(bytes: Uint8Array): boolean {
-  return Buffer.from(bytes.subarray(0, 17)).toString('latin1') === 'OSS4-HMAC-SHA256\n';
+  // Compared in place: called for every case of a large HAR, so no copy.
+  if (bytes.length < V4_FIRST_LINE.length) return false;
+  for (let i = 0; i < V4_FIRST_LINE.length; i++) if (bytes[i] !== V4_FIRST_LINE.charCodeAt(i)) return false;
+  return true;
 }
 
 export function diffV4CanonicalRequests(client: Uint8Array, server: Uint8Array): StringDiff {
