@@ -20,6 +20,8 @@ export function maskCredential(v: string): string {
 /** Window of the rolling hash: every value sensitiveValues keeps has at least 8 characters. */
 const WINDOW = 8;
 const BASE = 0x01000193;
+/** Up to this many values, one indexOf per value beats one hashed window per character. */
+const FEW_VALUES = 24;
 const BASE_POW_WINDOW = (() => {
   let p = 1;
   for (let i = 0; i < WINDOW; i++) p = Math.imul(p, BASE);
@@ -45,7 +47,8 @@ function windowHash(s: string, from: number): number {
  * token that contains an AccessKey id — end up masked as much as either mask
  * says, never less.
  */
-export function maskerFor(sensitive: readonly SensitiveValue[]): (s: string) => string {
+/** `fewValues`: tests set 0 to check the hashed scan on small lists. */
+export function maskerFor(sensitive: readonly SensitiveValue[], fewValues = FEW_VALUES): (s: string) => string {
   const pairs = new Map<string, string>();
   for (const { value, kind } of sensitive) {
     if (value.length < 4 || pairs.has(value)) continue;
@@ -55,10 +58,12 @@ export function maskerFor(sensitive: readonly SensitiveValue[]): (s: string) => 
   // share their first characters (LTAI5t…), so a window may start thousands of values,
   // but only a few lengths — one lookup per length, not one comparison per value.
   const byWindow = new Map<number, { lengths: number[]; masks: Map<string, string> }>();
-  // Values shorter than the window (only hand-built lists have them): looked for one by one.
+  // Values looked for one by one with indexOf (native, faster than the JS scan while they
+  // are few): all of them when there are few, else those shorter than the window.
   const short: Array<[string, string]> = [];
+  const few = pairs.size <= fewValues;
   for (const pair of pairs) {
-    if (pair[0].length < WINDOW) {
+    if (few || pair[0].length < WINDOW) {
       short.push(pair);
       continue;
     }
