@@ -3,7 +3,8 @@
  * from the real captures in fixtures/samples/, written to a temp directory.
  * Deterministic: the same files every run.
  */
-import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { closeSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 
 const SAMPLES = new URL('../fixtures/samples/', import.meta.url);
@@ -120,4 +121,74 @@ export function writeHugeBodyCurlLog(dir, targetBytes) {
   }
   closeSync(fd);
   return { path, bytes };
+}
+
+/**
+ * The hypothesis searches' worst case: a request with `n` signed x-oss-meta-*
+ * headers and `n` query parameters (every one a place a candidate change can
+ * go, and pairs of them), and an OSS answer that no candidate explains, so the
+ * search runs to its bound. Two pairs of files (request, response):
+ *   v4: an OSS4-HMAC-SHA256 header request; OSS's StringToSign has the
+ *       request's own date and scope and a hash nothing reproduces;
+ *   v1: an `OSS id:signature` request; OSS's answer has SignatureProvided but
+ *       no StringToSign, so only the secret (BENCH secret, given to the child
+ *       in its environment) can prove a candidate — and none does.
+ * Made up here (no capture has 40 signed headers); the shapes follow the
+ * fixtures in fixtures/unexplained-difference/.
+ */
+export function writeSearchWorstCase(dir, n = 40) {
+  const host = 'examplebucket.oss-cn-hangzhou.aliyuncs.com';
+  const query = Array.from({ length: n }, (_, i) => `p${String(i).padStart(2, '0')}=v%2B${i}`).join('&');
+  const meta = Array.from({ length: n }, (_, i) => `x-oss-meta-m${String(i).padStart(2, '0')}: value ${i}`);
+  const hash = (seed) => createHash('sha256').update(seed).digest('hex');
+  const error = (extra) => `<?xml version="1.0" encoding="UTF-8"?>
+<Error>
+  <Code>SignatureDoesNotMatch</Code>
+  <Message>The request signature we calculated does not match the signature you provided. Check your key and signing method.</Message>
+  <RequestId>6650B1A4D11E553933CD0999</RequestId>
+  <HostId>${host}</HostId>
+  <OSSAccessKeyId>LTAI5tExampleKeyId0000</OSSAccessKeyId>
+${extra}</Error>
+`;
+  const v4Sig = hash('v4-signature');
+  const v4 = {
+    request: [
+      `PUT /reports/2026/q3.csv?${query} HTTP/1.1`,
+      `Host: ${host}`,
+      'x-oss-date: 20261122T140221Z',
+      'x-oss-content-sha256: UNSIGNED-PAYLOAD',
+      'Content-Type: text/csv',
+      ...meta,
+      `Authorization: OSS4-HMAC-SHA256 Credential=LTAI5tExampleKeyId0000/20261122/cn-hangzhou/oss/aliyun_v4_request,Signature=${v4Sig}`,
+      '',
+      '',
+    ].join('\n'),
+    response: error(`  <SignatureProvided>${v4Sig}</SignatureProvided>
+  <StringToSign>OSS4-HMAC-SHA256\n20261122T140221Z\n20261122/cn-hangzhou/oss/aliyun_v4_request\n${hash('nothing reproduces this')}</StringToSign>
+  <EC>0002-00000201</EC>
+`),
+  };
+  const v1Sig = createHash('sha1').update('v1-signature').digest('base64');
+  const v1 = {
+    request: [
+      `PUT /reports/2026/q3.csv?${query} HTTP/1.1`,
+      `Host: ${host}`,
+      'Date: Sun, 22 Nov 2026 14:02:21 GMT',
+      'Content-Type: text/csv',
+      ...meta,
+      `Authorization: OSS LTAI5tExampleKeyId0000:${v1Sig}`,
+      '',
+      '',
+    ].join('\n'),
+    response: error(`  <SignatureProvided>${v1Sig}</SignatureProvided>
+  <EC>0002-00000040</EC>
+`),
+  };
+  const out = {};
+  for (const [name, files] of Object.entries({ v4, v1 })) {
+    out[name] = { request: join(dir, `search-${name}-${n}-request.txt`), response: join(dir, `search-${name}-${n}-response.xml`) };
+    writeFileSync(out[name].request, files.request);
+    writeFileSync(out[name].response, files.response);
+  }
+  return out;
 }

@@ -6,12 +6,15 @@
  *   b. signing throughput vs ali-oss 6.23.0            (target: at least ali-oss's ops/s)
  *   c. a 10,000-entry HAR end to end vs JSON.parse     (target: within 2×)
  *   d. peak RSS on a ~100 MB curl -v log vs its size   (target: under 3×)
+ *   e. the hypothesis searches' worst case, from the CLI (no target: the
+ *      searches are bounded to 20,000 tries and 3 s each; this shows where a
+ *      request with 40 signed headers and 40 query parameters lands)
  *
  * Needs the built bundle (npm run bench builds it first) and the dev
  * dependencies (esbuild to bundle the library for the in-process parts,
  * ali-oss for the comparison). Generated inputs go to a temp directory that is
  * removed at the end. Environment knobs: BENCH_RUNS (cold-start repetitions,
- * default 40), BENCH_ONLY (comma list of a,b,c,d), BENCH_MB (size of the big
+ * default 40), BENCH_ONLY (comma list of a,b,c,d,e), BENCH_MB (size of the big
  * curl log, default 100).
  */
 import { execFile } from 'node:child_process';
@@ -20,12 +23,12 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
-import { writeBigCurlLog, writeBigHar, writeHugeBodyCurlLog } from './generate.mjs';
+import { writeBigCurlLog, writeBigHar, writeHugeBodyCurlLog, writeSearchWorstCase } from './generate.mjs';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
 const BIN = join(REPO, 'bin', 'sigdoctor.js');
 const RUNS = Number(process.env.BENCH_RUNS ?? 40);
-const ONLY = new Set((process.env.BENCH_ONLY ?? 'a,b,c,d').split(','));
+const ONLY = new Set((process.env.BENCH_ONLY ?? 'a,b,c,d,e').split(','));
 const BIG_MB = Number(process.env.BENCH_MB ?? 100);
 
 if (!existsSync(join(REPO, 'dist', 'sigdoctor.js'))) {
@@ -253,6 +256,31 @@ async function memory() {
 }
 
 // ---------------------------------------------------------------------------
+// e. the hypothesis searches' worst case
+
+async function searchWorstCase() {
+  // Only the V1 search needs a secret (a made-up one: nothing it signs is real).
+  const env = { v4: childEnv(), v1: childEnv({ OSS_ACCESS_KEY_SECRET: 'bench-secret-not-real' }) };
+  // 40 of each: a large real request. 400: enough places that the V4 search stops at its 20,000 tries.
+  for (const [form, n] of [['v4', 40], ['v1', 40], ['v4', 400]]) {
+    const files = writeSearchWorstCase(tmp, n)[form];
+    const times = [];
+    let result;
+    for (let i = 0; i < 5; i++) {
+      const r = await run([BIN, '--json', files.request, files.response], env[form]);
+      if (r.code !== 1) throw new Error(`search ${form} ${n}: expected exit 1 (a diagnosis), got ${r.code}: ${r.stderr.toString()}`);
+      times.push(r.ms);
+      result = JSON.parse(r.stdout.toString()).results[0];
+    }
+    // V4 reports data.tried (unexplained-difference), V1 data.hypothesesTried (secret-mismatch).
+    const cause = result.causes.find((c) => c.data?.tried !== undefined || c.data?.hypothesesTried !== undefined);
+    const tried = cause ? (cause.data.tried ?? cause.data.hypothesesTried) : undefined;
+    const what = `${form === 'v4' ? 'V4 hash search' : 'V1 search with the secret'}, ${n} headers + ${n} query parameters, nothing matches`;
+    row('e. hypothesis search', what, fmt(median(times)), 'ms median of 5 (CLI)', '', `${result.causes.map((c) => c.id).join(', ')}; ${tried !== undefined ? `${fmtInt(tried)} candidates tried` : 'no search reported'}`);
+  }
+}
+
+// ---------------------------------------------------------------------------
 
 const started = Date.now();
 const lib = ONLY.has('b') || ONLY.has('c') ? await buildLib() : null;
@@ -260,6 +288,7 @@ if (ONLY.has('a')) await coldStart();
 if (ONLY.has('b')) await throughput(lib);
 if (ONLY.has('c')) await har(lib);
 if (ONLY.has('d')) await memory();
+if (ONLY.has('e')) await searchWorstCase();
 
 const cols = ['section', 'what', 'value', 'unit', 'ratio', 'note'];
 const width = Object.fromEntries(cols.map((c) => [c, Math.max(c.length, ...rows.map((r) => String(r[c]).length))]));
