@@ -11,7 +11,7 @@ import { Command, CommanderError, Option } from 'commander';
 import type { Command as ReportCommand, Report } from './model/report.js';
 import { InputError } from './model/input-error.js';
 import type { DiagnoseRequest, InputSource } from './index.js';
-import { decodeInputBytes, maxInputBytes, readInputFile } from './parse/decode-input.js';
+import { maxInputBytes, readInputFile, readInputStream } from './parse/decode-input.js';
 import { INPUT_FORMATS } from './parse/input-formats.js';
 import type { InputFormatOption } from './parse/input-formats.js';
 import type { FormatName } from './report/formats.js';
@@ -212,16 +212,8 @@ function readFileInput(path: string, role?: 'request' | 'response'): InputSource
 }
 
 async function readStdin(stdin: NodeJS.ReadableStream, role?: 'request' | 'response'): Promise<InputSource> {
-  const limit = maxInputBytes();
-  const chunks: Buffer[] = [];
-  let total = 0;
-  for await (const chunk of stdin) {
-    const b = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
-    total += b.length;
-    if (total > limit) throw new InputError(`stdin: more than the ${limit / 1048576} MB input limit`, 'raise it with SIGDOCTOR_MAX_INPUT_MB=<megabytes>');
-    chunks.push(b);
-  }
-  const src: InputSource = { name: 'stdin', bytes: NO_BYTES, text: decodeInputBytes(Buffer.concat(chunks.splice(0)), 'stdin') };
+  // Decoded as it arrives: a large piped capture is held as text only (readInputStream).
+  const src: InputSource = { name: 'stdin', bytes: NO_BYTES, text: await readInputStream(stdin as AsyncIterable<Uint8Array | string>, 'stdin') };
   if (role) src.role = role;
   return src;
 }

@@ -7,10 +7,11 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { diagnose, readInputs } from '../src/index.js';
 import { parseCurlVerbose } from '../src/parse/curl-verbose.js';
-import { decodeInput, decodeInputBytes, readInputFile } from '../src/parse/decode-input.js';
+import { decodeInput, decodeInputBytes, readInputFile, readInputStream } from '../src/parse/decode-input.js';
 import { cleanCurlLine, forEachCurlLine, forEachCurlLineAt, splitLines } from '../src/parse/text-lines.js';
 
 const SAMPLES = new URL('../fixtures/samples/', import.meta.url);
@@ -125,19 +126,24 @@ describe('curl -v bodies built as soon as their exchange ends, unless a later st
   });
 });
 
+/** Encodings and damage every decoding route must agree on. */
+const cases: Array<[string, Buffer]> = [
+  ['plain UTF-8', Buffer.from('GET / HTTP/1.1\nHost: b.oss-cn-hangzhou.aliyuncs.com\n\n')],
+  ['UTF-8 with BOM', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('<Error><Code>X</Code></Error>\n')])],
+  ['invalid UTF-8', Buffer.from([0x61, 0xe2, 0x82, 0x0a, 0xff, 0xfe, 0x62, 0xf0, 0x9f, 0x98, 0x80, 0xed, 0xa0, 0x80, 0xc0, 0xaf, 0x0a])],
+  ['UTF-16LE with BOM', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('GET / HTTP/1.1\r\nHost: h\r\n\r\n', 'utf16le')])],
+  ['UTF-16BE with BOM', Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from('GET / HTTP/1.1\r\nHost: h\r\n\r\n', 'utf16le').swap16()])],
+  ['UTF-16LE without BOM', Buffer.from('GET / HTTP/1.1\r\nHost: h\r\n\r\n', 'utf16le')],
+  ['UTF-16LE without BOM, odd length', Buffer.concat([Buffer.from('GET / HTTP/1.1\r\n', 'utf16le'), Buffer.from([0x41])])],
+  ['a BOM only', Buffer.from([0xef, 0xbb, 0xbf])],
+  ['empty', Buffer.alloc(0)],
+  ['UTF-16LE without BOM, past the 512-byte prefix', Buffer.from('GET / HTTP/1.1\r\nHost: h\r\n\r\n'.repeat(40), 'utf16le')],
+  ['UTF-16LE without BOM, past the prefix, odd length (read as UTF-8)', Buffer.concat([Buffer.from('GET / HTTP/1.1\r\n'.repeat(40), 'utf16le'), Buffer.from([0x41])])],
+  ['UTF-8 BOM, then U+FEFF as text, past the prefix', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`\ufeff${'x'.repeat(600)}`)])],
+  ['a sample capture', readFileSync(new URL('curl-v-8.21.0-get-403-tty-via-script.txt', SAMPLES))],
+];
+
 describe('readInputFile: the same text as reading the bytes and decoding them', () => {
-  const cases: Array<[string, Buffer]> = [
-    ['plain UTF-8', Buffer.from('GET / HTTP/1.1\nHost: b.oss-cn-hangzhou.aliyuncs.com\n\n')],
-    ['UTF-8 with BOM', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('<Error><Code>X</Code></Error>\n')])],
-    ['invalid UTF-8', Buffer.from([0x61, 0xe2, 0x82, 0x0a, 0xff, 0xfe, 0x62, 0xf0, 0x9f, 0x98, 0x80, 0xed, 0xa0, 0x80, 0xc0, 0xaf, 0x0a])],
-    ['UTF-16LE with BOM', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('GET / HTTP/1.1\r\nHost: h\r\n\r\n', 'utf16le')])],
-    ['UTF-16BE with BOM', Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from('GET / HTTP/1.1\r\nHost: h\r\n\r\n', 'utf16le').swap16()])],
-    ['UTF-16LE without BOM', Buffer.from('GET / HTTP/1.1\r\nHost: h\r\n\r\n', 'utf16le')],
-    ['UTF-16LE without BOM, odd length', Buffer.concat([Buffer.from('GET / HTTP/1.1\r\n', 'utf16le'), Buffer.from([0x41])])],
-    ['a BOM only', Buffer.from([0xef, 0xbb, 0xbf])],
-    ['empty', Buffer.alloc(0)],
-    ['a sample capture', readFileSync(new URL('curl-v-8.21.0-get-403-tty-via-script.txt', SAMPLES))],
-  ];
   it.each(cases)('%s', (name, bytes) => {
     const path = join(tmp, name.replace(/\W+/g, '-'));
     writeFileSync(path, bytes);
@@ -149,6 +155,72 @@ describe('readInputFile: the same text as reading the bytes and decoding them', 
     writeFileSync(path, Buffer.alloc(3 * 1024 * 1024, 0x61));
     expect(() => readInputFile(path, path, 1024 * 1024)).toThrow('over the 1 MB limit');
     expect(() => decodeInputBytes(readFileSync(path), path, 1024 * 1024)).toThrow('over the 1 MB limit');
+  });
+});
+
+describe('readInputStream (stdin): the same text as decoding all the bytes, however they arrive', () => {
+  async function* chunked(bytes: Uint8Array, cuts: number[]): AsyncGenerator<Uint8Array> {
+    let from = 0;
+    for (const cut of [...cuts].sort((a, b) => a - b)) {
+      const at = Math.min(cut, bytes.length);
+      if (at > from) yield bytes.subarray(from, at);
+      from = Math.max(from, at);
+    }
+    if (from < bytes.length) yield bytes.subarray(from);
+  }
+  const decodeAll = (bytes: Uint8Array): string => {
+    try {
+      return decodeInputBytes(bytes, 'stdin');
+    } catch (e) {
+      return `error: ${(e as Error).message}`;
+    }
+  };
+  const decodeStream = async (bytes: Uint8Array, cuts: number[], limit?: number): Promise<string> => {
+    try {
+      return await readInputStream(chunked(bytes, cuts), 'stdin', limit);
+    } catch (e) {
+      return `error: ${(e as Error).message}`;
+    }
+  };
+
+  it.each(cases)('%s, in chunks of 1, 7 and 4096 bytes', async (_name, bytes) => {
+    for (const size of [1, 7, 4096]) {
+      const cuts = Array.from({ length: Math.ceil(bytes.length / size) }, (_, i) => i * size);
+      expect(await decodeStream(bytes, cuts)).toBe(decodeAll(bytes));
+    }
+  });
+
+  it('any bytes (UTF-8 text, invalid UTF-8, UTF-16 with and without BOM, longer than the 512-byte prefix), cut anywhere', async () => {
+    const unit = fc.oneof(fc.constantFrom('a', '\n', 'é', '€', '😀', '\0', '\ufeff'), fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }));
+    // Short texts, and texts past the 512-byte prefix that decides the encoding (some starting with U+FEFF).
+    const text = fc.oneof(
+      fc.string({ unit, maxLength: 40 }),
+      fc.string({ unit, minLength: 300, maxLength: 900 }),
+      fc.string({ unit, minLength: 300, maxLength: 900 }).map((t) => `\ufeff${t}`),
+    );
+    const bytes = fc.oneof(
+      text.map((t) => Buffer.from(t, 'utf8')),
+      text.map((t) => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(t, 'utf8')])),
+      text.map((t) => Buffer.from(t, 'utf16le')),
+      // PowerShell's UTF-16LE without BOM: ASCII text, every other byte NUL (what looksLikeUtf16Le detects).
+      fc.string({ unit: fc.constantFrom('a', 'Z', ' ', '\r', '\n', '<'), minLength: 200, maxLength: 900 }).map((t) => Buffer.from(t, 'utf16le')),
+      text.map((t) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(t, 'utf16le')])),
+      text.map((t) => Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(t, 'utf16le').swap16()])),
+      fc.uint8Array({ maxLength: 1500 }).map((b) => Buffer.from(b)),
+      // Mostly ASCII with stray high bytes: multi-byte sequences cut between chunks.
+      fc.array(fc.oneof(fc.constant(0x61), fc.constantFrom(0xc3, 0xa9, 0xe2, 0x82, 0xac, 0xf0, 0x9f, 0x98, 0x80, 0xed, 0xa0, 0xff)), { maxLength: 1500 }).map((a) => Buffer.from(a)),
+    );
+    await fc.assert(
+      fc.asyncProperty(bytes, fc.array(fc.nat({ max: 1600 }), { maxLength: 12 }), async (b, cuts) => {
+        expect(await decodeStream(b, cuts)).toBe(decodeAll(b));
+      }),
+      { numRuns: 3000, seed: 20261122 },
+    );
+  });
+
+  it('stops at the limit as bytes arrive, with the limit and how to raise it', async () => {
+    const big = Buffer.alloc(3 * 1024 * 1024, 0x61);
+    expect(await decodeStream(big, [1000, 600000, 2000000], 1024 * 1024)).toBe('error: stdin: more than the 1 MB input limit');
   });
 });
 

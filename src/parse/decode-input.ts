@@ -5,6 +5,7 @@
  * colour terminals) which never carry meaning here.
  */
 import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
+import { TextDecoder } from 'node:util';
 import { InputError } from '../model/input-error.js';
 
 /** Default cap on one input. Raise with SIGDOCTOR_MAX_INPUT_MB. */
@@ -84,6 +85,56 @@ export function readInputFile(path: string, name = path, limit = maxInputBytes()
   }
   const text = readFileSync(path, 'utf8');
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** How many leading bytes decide the encoding (looksLikeUtf16Le reads at most this many). */
+const ENCODING_PREFIX = 512;
+
+/**
+ * A stream (standard input) read and decoded as decodeInputBytes would decode
+ * all of its bytes, without holding them: once the first 512 bytes show UTF-8
+ * (no UTF-16 BOM, not UTF-16LE-looking), each chunk is decoded as it arrives
+ * and dropped, so `curl -v … 2>&1 | sigdoctor` holds a large capture as text
+ * only. UTF-16 input keeps its bytes until the end (decodeInputBytes decides,
+ * parity included). `limit`: the same limit, with its own message, checked as
+ * bytes arrive so an endless pipe stops at the limit.
+ */
+export async function readInputStream(stream: AsyncIterable<Uint8Array | string>, name: string, limit = maxInputBytes()): Promise<string> {
+  let held: Uint8Array[] = [];
+  let heldBytes = 0;
+  let total = 0;
+  let decoder: TextDecoder | null = null;
+  const parts: string[] = [];
+  for await (const chunk of stream) {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    total += bytes.length;
+    if (total > limit) throw new InputError(`${name}: more than the ${limit / 1048576} MB input limit`, 'raise it with SIGDOCTOR_MAX_INPUT_MB=<megabytes>');
+    if (decoder) {
+      parts.push(decoder.decode(bytes, { stream: true }));
+      continue;
+    }
+    held.push(bytes);
+    heldBytes += bytes.length;
+    if (heldBytes < ENCODING_PREFIX) continue;
+    const head = held.length === 1 ? held[0]! : Buffer.concat(held);
+    if (!startsAsUtf8(head)) continue; // UTF-16: keep every byte for decodeInputBytes
+    // ignoreBOM: the BOM stays in the text and is removed below, exactly as decodeInputBytes does.
+    decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+    parts.push(decoder.decode(head, { stream: true }));
+    held = [];
+  }
+  if (!decoder) return decodeInputBytes(held.length === 1 ? held[0]! : Buffer.concat(held), name, limit);
+  parts.push(decoder.decode());
+  const text = parts.join('');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** At least ENCODING_PREFIX bytes that decodeInputBytes would read as UTF-8 whatever follows them. */
+function startsAsUtf8(head: Uint8Array): boolean {
+  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) return false;
+  // looksLikeUtf16Le reads the first 512 bytes and the parity of the whole length: with an even
+  // length assumed, a "no" holds for any length.
+  return !looksLikeUtf16Le(head.subarray(0, ENCODING_PREFIX), ENCODING_PREFIX);
 }
 
 /** Refuses empty and binary input; the same text otherwise. */
