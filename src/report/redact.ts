@@ -73,7 +73,11 @@ export function maskerFor(sensitive: readonly SensitiveValue[], fewValues = FEW_
     if (!bucket.lengths.includes(pair[0].length)) bucket.lengths.push(pair[0].length);
     bucket.masks.set(pair[0], pair[1]);
   }
+  let shortest = Infinity;
+  for (const value of pairs.keys()) shortest = Math.min(shortest, value.length);
   return (s: string) => {
+    // Most report strings (labels, line roles, short values) cannot hold any value.
+    if (s.length < shortest) return s;
     let stars: Uint8Array | null = null;
     const mark = (at: number, mask: string): void => {
       stars ??= new Uint8Array(s.length);
@@ -116,8 +120,11 @@ export function mapStrings<T>(v: T, f: (s: string) => string): T {
   if (typeof v === 'string') return f(v) as T;
   if (Array.isArray(v)) return v.map((x) => mapStrings(x, f)) as T;
   if (v !== null && typeof v === 'object') {
+    // for…in over own keys, not Object.entries: a 1,000-result report has a few hundred
+    // thousand nodes, and the entry arrays were most of this copy's garbage.
     const out: Record<string, unknown> = {};
-    for (const [k, x] of Object.entries(v)) out[k] = mapStrings(x, f);
+    const o = v as Record<string, unknown>;
+    for (const k in o) if (Object.hasOwn(o, k)) out[k] = mapStrings(o[k], f);
     return out as T;
   }
   return v;
