@@ -83,32 +83,26 @@ describe('bugs found by fuzzing', () => {
   describe('6. quadratic time on long lines (found by the long-line sweep; now linear)', () => {
     const HOST = 'https://examplebucket.oss-cn-hangzhou.aliyuncs.com';
     const GLOB_NOTE = 'the URL has `{…}` or `[…]` ranges that curl expands into several URLs (without -g); the URL was read as written';
-    const timed = <T>(f: () => T): [T, number] => {
-      const t0 = performance.now();
-      const v = f();
-      return [v, performance.now() - t0];
-    };
-
-    // Each input took tens of seconds or more before the fix (quadratic); now well under the bound.
+    // Each input took tens of seconds or more before the fix (quadratic). These tests pin what
+    // the parser reads from them; their time is measured where timings belong, in the fuzz
+    // script (`npm run fuzz`: regex-worst-cases.ts times each one at growing sizes).
     it.each([
-      ['URL glob test `{` + 200k commas (regex /\{[^}]*,[^}]*\}/ backtracked)', `curl '${HOST}/{${','.repeat(200000)}'\n`, 2000],
-      ['URL glob test `[` + 200k dashes', `curl '${HOST}/[${'-'.repeat(200000)}'\n`, 2000],
-      ['2M single quotes (newline search ran to the line end for every quote)', `curl ${HOST}/k -d ${"'".repeat(2000001)}\n`, 2000],
-      ['200k-blank run inside a PowerShell quote continued with a backtick (/[ \t]+$/)', `curl.exe '${HOST}/k' -H "x: a${' '.repeat(200000)}b \`\n  -H "Date: x"\n`, 2000],
-      ['500k `${` (each searched to the end for `}`)', `curl ${HOST}/k -d ${'${'.repeat(500000)}\n`, 2000],
-      ["500k `$('` (each searched to the end for the quote)", `curl ${HOST}/k -d ${"$('".repeat(500000)}\n`, 2000],
-      ['500k `$(` (2000 characters looked at per `$(`)', `curl ${HOST}/k -d ${'$('.repeat(500000)}\n`, 2000],
-    ])('%s', (_name, text, boundMs) => {
-      const [parsed, ms] = timed(() => parseCurlCommand(text));
+      ['URL glob test `{` + 200k commas (regex /\{[^}]*,[^}]*\}/ backtracked)', `curl '${HOST}/{${','.repeat(200000)}'\n`],
+      ['URL glob test `[` + 200k dashes', `curl '${HOST}/[${'-'.repeat(200000)}'\n`],
+      ['2M single quotes (newline search ran to the line end for every quote)', `curl ${HOST}/k -d ${"'".repeat(2000001)}\n`],
+      ['200k-blank run inside a PowerShell quote continued with a backtick (/[ \t]+$/)', `curl.exe '${HOST}/k' -H "x: a${' '.repeat(200000)}b \`\n  -H "Date: x"\n`],
+      ['500k `${` (each searched to the end for `}`)', `curl ${HOST}/k -d ${'${'.repeat(500000)}\n`],
+      ["500k `$('` (each searched to the end for the quote)", `curl ${HOST}/k -d ${"$('".repeat(500000)}\n`],
+      ['500k `$(` (2000 characters looked at per `$(`)', `curl ${HOST}/k -d ${'$('.repeat(500000)}\n`],
+    ])('%s', (_name, text) => {
+      const parsed = parseCurlCommand(text);
       expect(parsed.request.target.startsWith(HOST)).toBe(true);
-      expect(ms).toBeLessThan(boundMs);
     });
 
     it('a header folded over 300k continuation lines (each re-trimmed the whole value)', () => {
       const text = `GET / HTTP/1.1\r\nHost: examplebucket.oss-cn-hangzhou.aliyuncs.com\r\nx-oss-meta-a: v${' \\\n'.repeat(300000)}\r\n\r\n`;
-      const [ex, ms] = timed(() => parseRawHttp(text));
+      const ex = parseRawHttp(text);
       expect(ex?.request?.headers[1]).toEqual({ name: 'x-oss-meta-a', value: `v${' \\'.repeat(300000)}` });
-      expect(ms).toBeLessThan(2000);
     });
 
     it('the linear URL-glob test agrees with the regex it replaced', () => {
@@ -146,25 +140,18 @@ describe('bugs found by fuzzing', () => {
       const sts = 'GET\n\n\nSun, 22 Nov 2026 14:02:21 GMT\nx-oss-meta-a:b\n/b/k';
       return Buffer.from(`GET /k HTTP/1.1\r\nHost: b.oss-cn-hangzhou.aliyuncs.com\r\nDate: Sun, 22 Nov 2026 14:02:21 GMT\r\n${headers(n, ': ')}\r\nAuthorization: OSS LTAI5tExampleKeyId0000:bSgShpvmMPfCiZdFJEYnY7G8++A=\r\n\r\nHTTP/1.1 403 Forbidden\r\n\r\n<Error><Code>SignatureDoesNotMatch</Code><StringToSign>${sts}</StringToSign><StringToSignBytes>${hex(sts)}</StringToSignBytes></Error>`);
     };
-    const timedRun = (bytes: Buffer, options: DiagnoseRequest): [ReturnType<typeof run>, number] => {
-      const t0 = performance.now();
-      const r = run([{ name: 'many.txt', bytes }], options);
-      return [r, performance.now() - t0];
-    };
+    // Timed in the fuzz script (regex-worst-cases.ts: "… tens of thousands of x-oss-meta headers"); pinned here.
+    const many = (bytes: Buffer, options: DiagnoseRequest): ReturnType<typeof run> => run([{ name: 'many.txt', bytes }], options);
 
     it('V1 without the secret: the explain steps filtered all headers once per header (quadratic)', () => {
-      const [r, ms] = timedRun(v1(20000), {});
-      expect(r).toEqual([{ verdict: 'problem', causes: ['proxy-modified-headers'], path: '/k' }]);
-      expect(ms).toBeLessThan(3000);
+      expect(many(v1(20000), {})).toEqual([{ verdict: 'problem', causes: ['proxy-modified-headers'], path: '/k' }]);
     });
 
     it('V1 with the secret: the hypothesis search had no bound and built every per-header candidate at once (quadratic time and memory)', () => {
       const saved = { ...V1_SEARCH_BOUNDS };
       V1_SEARCH_BOUNDS.maxMs = 200;
       try {
-        const [r, ms] = timedRun(v1(8000), { secret: 'wrong-secret-for-demo' });
-        expect(r).toEqual([{ verdict: 'problem', causes: ['proxy-modified-headers'], path: '/k' }]);
-        expect(ms).toBeLessThan(3000);
+        expect(many(v1(8000), { secret: 'wrong-secret-for-demo' })).toEqual([{ verdict: 'problem', causes: ['proxy-modified-headers'], path: '/k' }]);
       } finally {
         Object.assign(V1_SEARCH_BOUNDS, saved);
       }
@@ -177,9 +164,7 @@ describe('bugs found by fuzzing', () => {
       V4_SEARCH_BOUNDS.maxMs = 200;
       try {
         // No change can reproduce the all-zero signature, so however far the search gets, the secret is blamed.
-        const [r, ms] = timedRun(Buffer.from(text), { secret: 'wrong-secret-for-demo' });
-        expect(r).toEqual([{ verdict: 'problem', causes: ['secret-mismatch'], path: '/k' }]);
-        expect(ms).toBeLessThan(3000);
+        expect(many(Buffer.from(text), { secret: 'wrong-secret-for-demo' })).toEqual([{ verdict: 'problem', causes: ['secret-mismatch'], path: '/k' }]);
       } finally {
         Object.assign(V4_SEARCH_BOUNDS, saved);
       }
@@ -226,18 +211,7 @@ describe('bugs found by fuzzing', () => {
       );
     });
 
-    it('is several times faster than one character at a time (timed against the old version in the same run)', () => {
-      const body = `${'<Error>'.repeat(40000)}\\n${'x'.repeat(1000000)}`;
-      const time = (f: (b: string) => Uint8Array): [number, number] => {
-        const t0 = performance.now();
-        const n = f(body).length;
-        return [n, performance.now() - t0];
-      };
-      const [before, beforeMs] = time(bytesOfBefore);
-      const [now, nowMs] = time(bytesOf);
-      expect([now, before]).toEqual([1280001, 1280001]);
-      expect(nowMs * 2).toBeLessThan(beforeMs);
-    });
+    // Its speed is measured by the fuzz script's long-line sweep ("Python bytes XML" × every filler).
   });
 
   it('9. `sigdoctor sign` on a request whose x-oss-date is empty or not a time: internal error (HMAC of a null string to sign)', () => {
