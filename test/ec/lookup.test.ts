@@ -213,7 +213,8 @@ describe('lookupEc: junk', () => {
     },
   );
 
-  it('stays fast on large, hostile inputs', () => {
+  // Their time is measured by the fuzz script (test/fuzz/regex-worst-cases.ts); here, the answer.
+  it('answers not-found on large, hostile inputs', () => {
     const inputs = [
       '-'.repeat(4_000_000),
       '0'.repeat(2_000_000) + '-' + '0'.repeat(2_000_000),
@@ -225,9 +226,7 @@ describe('lookupEc: junk', () => {
       '<code>'.repeat(600_000),
       'SignatureDoesNotMatc'.repeat(200_000),
     ];
-    const started = Date.now();
-    for (const input of inputs) lookupEc(input);
-    expect(Date.now() - started).toBeLessThan(5000);
+    for (const input of inputs) expect(lookupEc(input)).toEqual({ kind: 'not-found', query: input });
   });
 
   it('finds an EC at the end of a multi-megabyte paste', () => {

@@ -677,11 +677,10 @@ describe('robustness', () => {
     );
   });
 
-  it('reads a 4 MB multi-line quoted body in linear time', () => {
+  // Its time is measured by the fuzz script (long-line sweep: "curl command -d" × " \\\n").
+  it('reads a 4 MB multi-line quoted body', () => {
     const body = 'line of the body \\\n'.repeat(200_000);
-    const started = Date.now();
     const parsed = parseCurlCommand(`curl -X PUT --data-binary '${body}' ${U}\n`);
     expect(parsed.request.body).toBe(body);
-    expect(Date.now() - started).toBeLessThan(3000);
   });
 });

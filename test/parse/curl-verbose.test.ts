@@ -574,10 +574,9 @@ describe('curl -v synthetic inputs', () => {
   it('stays linear on large and hostile inputs', () => {
     const big = '> GET /k HTTP/1.1\n>\n< HTTP/1.1 403 Forbidden\n<\n' + '<Error>\n' + 'x'.repeat(200).concat('\n').repeat(40000) + '</Error>\n';
     const hostile = '> GET /k HTTP/1.1\n>\n< HTTP/1.1 200 OK\n<\n' + '\r'.repeat(500_000) + '\x1b]'.repeat(100_000) + '{ ['.repeat(100_000) + '\n';
-    const t0 = Date.now();
+    // Their time is measured by the fuzz script (long-line sweep: "curl -v header/body"); here, what is read.
     const [a] = parseCurlVerbose(big);
     const [b] = parseCurlVerbose(hostile);
-    expect(Date.now() - t0).toBeLessThan(5000);
     expect(a?.response?.body?.length).toBe(8 + 201 * 40000 + 9);
     expect(b?.response?.status).toBe(200);
   });

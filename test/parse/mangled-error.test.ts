@@ -261,11 +261,10 @@ describe('helpers and limits', () => {
       'This XML file does not appear to have any style information <Error>',
       "b'" + '\\x'.repeat(100_000),
     ];
-    const started = Date.now();
+    // Their time is measured by the fuzz script (test/fuzz/regex-worst-cases.ts, long-line sweep).
     for (const t of junk) {
       expect(() => recoverErrorXml(t)).not.toThrow();
       expect(() => looksLikeMangledError(t)).not.toThrow();
     }
-    expect(Date.now() - started).toBeLessThan(5000);
   });
 });

@@ -471,9 +471,7 @@ describe('never throws, bounded work', () => {
     ['huge signature', `OSS4-HMAC-SHA256 Credential=${CRED},Signature=${'a'.repeat(big)}`],
     ['control characters', 'OSS4-HMAC-SHA256 \u0000\r\n,=;/'],
   ])('header: %s', (_name, value) => {
-    const t0 = Date.now();
     const facts = parseV4Authorization(value, { headerNames: [], hostRegion: 'cn-hangzhou', xOssDate: 'x' });
-    expect(Date.now() - t0).toBeLessThan(5000);
     expect(facts.problems.length).toBeLessThanOrEqual(101);
     for (const pr of facts.problems) expect(pr.offending.length).toBeLessThanOrEqual(1025);
   });
@@ -484,9 +482,7 @@ describe('never throws, bounded work', () => {
     ['huge additional headers', `x-oss-additional-headers=${'a%3B'.repeat(big / 4)}`],
     ['odd percent escapes', 'x-oss-credential=%E4%2F%&x-oss-signature=%zz&x-oss-date=%'],
   ])('query: %s', (_name, raw) => {
-    const t0 = Date.now();
     const facts = parseV4Query(parseQuery(raw), raw, { headerNames: [] });
-    expect(Date.now() - t0).toBeLessThan(5000);
     expect(facts.problems.length).toBeLessThanOrEqual(101);
   });
 
