@@ -62,6 +62,15 @@ export const WORST_CASES: WorstCase[] = [
   { name: 'PowerShell record: a 1 MB CategoryInfo full of `:String)`', target: 'powershell-error-records.ts CATEGORY_RE \\((.*):String\\) \\[\\], RemoteException *$', build: (n) => `curl.exe : * Trying 127.0.0.1:80...\r\nAt line:1 char:1\r\n+ curl.exe -v x\r\n+ ~~~~~~~~~~~~~\r\n    + CategoryInfo          : NotSpecified: (${rep(':String) ', n)}:String) [], RemoteException x\r\n    + FullyQualifiedErrorId : NativeCommandError\r\n \r\n> GET / HTTP/1.1\r\n` },
   { name: 'PowerShell: nothing but FullyQualifiedErrorId and CategoryInfo lines', target: 'powershell-error-records.ts findRecord (bounded look-back per record)', build: (n) => `> GET / HTTP/1.1\r\n${rep('    + CategoryInfo          : NotSpecified: (x:String) [], RemoteException\r\n    + FullyQualifiedErrorId : NativeCommandError\r\n', n)}` },
   { name: '`sigdoctor ec`: a long run of quotes', target: 'ec/lookup.ts /^["\'<]+|["\'>]+$/g (bounded by BARE_MAX)', build: (n) => rep('"', n), run: (t) => void lookupEc(t) },
+  // The inputs test/ec/lookup.test.ts pins the answers of (not-found), timed here.
+  { name: '`sigdoctor ec`: `0002-` repeated', target: 'ec/lookup.ts EC search in a document', build: (n) => rep('0002-', n), run: (t) => void lookupEc(t) },
+  { name: '`sigdoctor ec`: `<EC>` repeated', target: 'ec/lookup.ts <EC> element search', build: (n) => rep('<EC>', n), run: (t) => void lookupEc(t) },
+  { name: '`sigdoctor ec`: `x-oss-err: ` repeated', target: 'ec/lookup.ts x-oss-err header search', build: (n) => rep('x-oss-err: ', n), run: (t) => void lookupEc(t) },
+  { name: '`sigdoctor ec`: a long near-miss of an error Code', target: 'ec/lookup.ts Code search', build: (n) => rep('SignatureDoesNotMatc', n), run: (t) => void lookupEc(t) },
+  // test/request/v4-auth.test.ts pins what these give; timed here through the whole pipeline.
+  { name: 'V4 Authorization: many unknown pairs', target: 'v4-auth.ts parseV4Authorization pair split', build: (n) => `GET / HTTP/1.1\r\nHost: b.oss-cn-hangzhou.aliyuncs.com\r\nAuthorization: OSS4-HMAC-SHA256 ${rep('a=b,', n)}\r\n\r\n` },
+  { name: 'V4 Authorization: huge AdditionalHeaders of distinct names', target: 'v4-auth.ts AdditionalHeaders checks (sorted, unique)', build: (n) => `GET / HTTP/1.1\r\nHost: b.oss-cn-hangzhou.aliyuncs.com\r\nAuthorization: OSS4-HMAC-SHA256 Credential=LTAI5tExampleKeyId0000/20261122/cn-hangzhou/oss/aliyun_v4_request,AdditionalHeaders=${Array.from({ length: Math.max(1, Math.floor(n / 8)) }, (_, i) => `h${i}`).join(';')},Signature=${'0'.repeat(64)}\r\n\r\n` },
+  { name: 'V4 presigned URL: a parameter repeated', target: 'v4-auth.ts parseV4Query repeated parameters', build: (n) => `https://b.oss-cn-hangzhou.aliyuncs.com/k?${rep('x-oss-expires=1&', n)}` },
 ];
 
 function timeOnce(text: string, run?: (text: string) => void): number {
