@@ -110,14 +110,24 @@ function pathOf(url) {
   return u.startsWith('/') ? u : `/${u}`;
 }
 
+/** One ali-oss client per bucket (creating one is far slower than signing with it), V1 or V4. */
+function clientCache(ali) {
+  const clients = new Map();
+  return (bucket, v4) => {
+    const id = `${v4 ? 'v4' : 'v1'}:${bucket}`;
+    let client = clients.get(id);
+    if (!client) clients.set(id, (client = new ali.OSS({ accessKeyId: AK, accessKeySecret: SECRET, bucket, region: REGION, ...(v4 ? { authorizationV4: true } : {}) })));
+    return client;
+  };
+}
+
 /** V1 header form: createRequest → client.authorization(method, resource, subres, headers). */
 function makeV1Header(ali, r, n) {
   const out = [];
-  const clients = new Map();
+  const clientFor = clientCache(ali);
   for (let i = 0; i < n; i++) {
     const bucket = bucketName(r);
-    let client = clients.get(bucket);
-    if (!client) clients.set(bucket, (client = new ali.OSS({ accessKeyId: AK, accessKeySecret: SECRET, bucket, region: REGION })));
+    const client = clientFor(bucket, false);
     const headers = ossHeaders(r);
     if (r.chance(0.5)) headers['Content-Type'] = r.pick(CONTENT_TYPES);
     if (r.chance(0.3)) headers['Content-MD5'] = Buffer.from(word(r, [...'abcdef'], 16, 16)).toString('base64');
@@ -146,11 +156,10 @@ function makeV1Header(ali, r, n) {
 /** V1 signed URL: client.signatureUrl → signUtils._signatureForURL(secret, options, resource, expires). */
 function makeV1Query(ali, r, n) {
   const out = [];
-  const clients = new Map();
+  const clientFor = clientCache(ali);
   for (let i = 0; i < n; i++) {
     const bucket = bucketName(r);
-    let client = clients.get(bucket);
-    if (!client) clients.set(bucket, (client = new ali.OSS({ accessKeyId: AK, accessKeySecret: SECRET, bucket, region: REGION })));
+    const client = clientFor(bucket, false);
     const options = { expires: 60 + r.int(86400), method: r.pick(['GET', 'PUT', 'HEAD']) };
     const signedHeaders = {};
     if (r.chance(0.4)) options['Content-Type'] = signedHeaders['Content-Type'] = r.pick(CONTENT_TYPES);
@@ -186,11 +195,10 @@ function makeV1Query(ali, r, n) {
 /** V4 header form: createRequest (authorizationV4) → client.authorizationV4(method, {headers, queries}, bucket, object, additional). */
 function makeV4Header(ali, r, n) {
   const out = [];
-  const clients = new Map();
+  const clientFor = clientCache(ali);
   for (let i = 0; i < n; i++) {
     const bucket = bucketName(r);
-    let client = clients.get(bucket);
-    if (!client) clients.set(bucket, (client = new ali.OSS({ accessKeyId: AK, accessKeySecret: SECRET, bucket, region: REGION, authorizationV4: true })));
+    const client = clientFor(bucket, true);
     const headers = ossHeaders(r);
     if (r.chance(0.5)) headers['Content-Type'] = r.pick(CONTENT_TYPES);
     if (r.chance(0.3)) headers['Content-MD5'] = Buffer.from(word(r, [...'abcdef'], 16, 16)).toString('base64');
@@ -225,12 +233,11 @@ function makeV4Header(ali, r, n) {
 /** V4 presigned URL: signatureUrlV4 → getCanonicalRequest, getStringToSign, getSignatureV4. */
 async function makeV4Query(ali, r, n) {
   const out = [];
-  const clients = new Map();
+  const clientFor = clientCache(ali);
   const su = ali.signUtils;
   for (let i = 0; i < n; i++) {
     const bucket = bucketName(r);
-    let client = clients.get(bucket);
-    if (!client) clients.set(bucket, (client = new ali.OSS({ accessKeyId: AK, accessKeySecret: SECRET, bucket, region: REGION, authorizationV4: true })));
+    const client = clientFor(bucket, true);
     const headers = {};
     if (r.chance(0.4)) headers['Content-Type'] = r.pick(CONTENT_TYPES);
     if (r.chance(0.4)) headers['x-oss-meta-owner'] = value(r);

@@ -9,6 +9,7 @@ import type { ServerError, ServerResponseFacts } from '../model/server-error.js'
 import { isAuthFailure } from '../model/server-error.js';
 import type { LabelledExchange, ParsedInput } from './read-input.js';
 import { extractServerError } from './server-error-from-response.js';
+import { skipReason } from './skip-reason.js';
 
 interface RequestSide {
   source: string;
@@ -66,15 +67,7 @@ function pickExchanges(input: ParsedInput, skipped: SkippedExchange[]): Array<{ 
         picked.push(e);
         return;
       }
-      const status = ex.response?.status;
-      const reason = ex.request?.method === 'OPTIONS'
-        ? `CORS preflight (${status ?? 'no response'})`
-        : status === undefined
-          ? `no response${ex.har?.failure ? ` (${ex.har.failure})` : ''}`
-          : server?.error?.code
-            ? `${status} ${server.error.code}${server.error.ec ? ` (EC ${server.error.ec})` : ''}: not a signature error`
-            : `${status}: ${status < 400 ? 'not an error' : 'not a signature error'}`;
-      skipped.push({ source, reason });
+      skipped.push({ source, reason: skipReason(ex.request?.method, ex.response?.status, ex.har?.failure, server?.error) });
       return;
     }
     if (server !== undefined && isError(server)) picked.push(e);

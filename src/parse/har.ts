@@ -20,6 +20,7 @@
 import type { Exchange, HeaderField, HttpRequestMessage, HttpResponseMessage } from '../model/http.js';
 import { findHeader } from '../model/http.js';
 import { InputError } from '../model/input-error.js';
+import { skipReason } from './skip-reason.js';
 
 export interface HarExchange extends Exchange {
   /** 0-based entry index. */
@@ -33,7 +34,7 @@ export interface HarExchange extends Exchange {
   responseBodyComment?: string;
   /**
    * Set instead of request/response for an entry that plainly is no signature
-   * error (see plainSuccess): why it is skipped, the words pickExchanges would use.
+   * error (see plainSuccess): why it is skipped (skipReason, as for every other entry).
    */
   skip?: string;
 }
@@ -71,8 +72,7 @@ function readEntry(entry: unknown, index: number, creator: string | null, fastSk
   if (!url || !method) return null;
   const success = fastSkip ? plainSuccess(resp) : null;
   if (success !== null) {
-    const skip = method.toUpperCase() === 'OPTIONS' ? `CORS preflight (${success})` : `${success}: not an error`;
-    return { index, url, notes: [], creator, skip };
+    return { index, url, notes: [], creator, skip: skipReason(method.toUpperCase(), success) };
   }
   const request: HttpRequestMessage = { method: method.toUpperCase(), target: url, headers: headers(get(req, 'headers')) };
   const reqVersion = str(get(req, 'httpVersion'));

@@ -11,6 +11,7 @@ import {
   stripCurlLinePrefixes,
   stripProgressMeter,
 } from '../../src/parse/text-lines.js';
+import { ossErrorXml, OSS_HOST, OSS_AK } from '../support/oss-error-xml.js';
 
 const FIXTURES = new URL('../../fixtures/samples/', import.meta.url);
 const SHARED = new URL('../../../shared/samples/', import.meta.url);
@@ -37,26 +38,10 @@ function count(haystack: string, needle: string): number {
   return haystack.split(needle).length - 1;
 }
 
-const HOST = 'examplebucket.oss-cn-hangzhou.aliyuncs.com';
-const AK = 'LTAI5tExampleKeyId0000';
+const HOST = OSS_HOST;
+const AK = OSS_AK;
 
 /** The error XML the test server sends (layout of docs/INPUTS.md §1.1), for checking x-oss-err exactly. */
-function ossErrorXml(requestId: string, signature: string, stringToSign: string): string {
-  const bytes = [...Buffer.from(stringToSign, 'utf8')].map((b) => b.toString(16).toUpperCase().padStart(2, '0') + ' ').join('');
-  return (
-    '<?xml version="1.0" encoding="UTF-8"?>\n<Error>\n' +
-    '  <Code>SignatureDoesNotMatch</Code>\n' +
-    '  <Message>The request signature we calculated does not match the signature you provided. Check your key and signing method.</Message>\n' +
-    `  <RequestId>${requestId}</RequestId>\n` +
-    `  <HostId>${HOST}</HostId>\n` +
-    `  <OSSAccessKeyId>${AK}</OSSAccessKeyId>\n` +
-    `  <SignatureProvided>${signature}</SignatureProvided>\n` +
-    `  <StringToSign>${stringToSign}</StringToSign>\n` +
-    `  <StringToSignBytes>${bytes}</StringToSignBytes>\n` +
-    '  <EC>0002-00000040</EC>\n' +
-    '  <RecommendDoc>https://api.aliyun.com/troubleshoot?q=0002-00000040</RecommendDoc>\n</Error>\n'
-  );
-}
 
 type Kind = 'body' | 'stderr-only' | 'head';
 

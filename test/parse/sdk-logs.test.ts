@@ -5,6 +5,7 @@ import { findHeader } from '../../src/model/http.js';
 import { decodeOssErrHeader, findErrorXml, parseErrorXml } from '../../src/parse/error-xml.js';
 import { detectSdkLog, parseSdkLog } from '../../src/parse/sdk-logs.js';
 import { stripAnsi } from '../../src/parse/text-lines.js';
+import { ossErrorXml, OSS_HOST, OSS_AK, SIGNATURE_MISMATCH_MESSAGE } from '../support/oss-error-xml.js';
 
 const INPUTS = new URL('../../fixtures/inputs/', import.meta.url);
 
@@ -12,27 +13,11 @@ function input(name: string): string {
   return readFileSync(new URL(name, INPUTS), 'utf8');
 }
 
-const HOST = 'examplebucket.oss-cn-hangzhou.aliyuncs.com';
-const AK = 'LTAI5tExampleKeyId0000';
-const MSG = 'The request signature we calculated does not match the signature you provided. Check your key and signing method.';
+const HOST = OSS_HOST;
+const AK = OSS_AK;
+const MSG = SIGNATURE_MISMATCH_MESSAGE;
 
 /** The OSS error document layout (INPUTS.md §1.1), built independently of the code under test. */
-function ossErrorXml(requestId: string, signature: string, stringToSign: string, ec = '0002-00000040'): string {
-  const bytes = [...Buffer.from(stringToSign, 'utf8')].map((b) => b.toString(16).toUpperCase().padStart(2, '0') + ' ').join('');
-  return (
-    '<?xml version="1.0" encoding="UTF-8"?>\n<Error>\n' +
-    '  <Code>SignatureDoesNotMatch</Code>\n' +
-    `  <Message>${MSG}</Message>\n` +
-    `  <RequestId>${requestId}</RequestId>\n` +
-    `  <HostId>${HOST}</HostId>\n` +
-    `  <OSSAccessKeyId>${AK}</OSSAccessKeyId>\n` +
-    `  <SignatureProvided>${signature}</SignatureProvided>\n` +
-    `  <StringToSign>${stringToSign}</StringToSign>\n` +
-    `  <StringToSignBytes>${bytes}</StringToSignBytes>\n` +
-    `  <EC>${ec}</EC>\n` +
-    `  <RecommendDoc>https://api.aliyun.com/troubleshoot?q=${ec}</RecommendDoc>\n</Error>\n`
-  );
-}
 
 /** What the parsers build from an SDK's one-line error text: Code, Message, RequestId, EC only. */
 function shortErrorXml(requestId: string, ec: string): string {

@@ -46,6 +46,24 @@ import type { V1Mode } from '../../src/sign/v1-request.js';
 import { computeV1 } from '../../src/sign/v1-request.js';
 import type { AliOssRequestParams, AliOssSignatureUrlOptions } from './ali-oss-oracle.js';
 import {
+  AK,
+  SECRET,
+  SEED,
+  METHODS,
+  bucketArb,
+  keyOrBucketArb,
+  headerValueArb,
+  otherOssHeadersArb,
+  CONTENT_TYPES,
+  contentTypeArb,
+  contentMd5Arb,
+  stsTokenArb,
+  idArb,
+  PROCESSES,
+  flagArb,
+} from './arbitraries.js';
+import type { SubresValue } from './arbitraries.js';
+import {
   aliOssHeaderRequest,
   aliOssSignatureUrl,
   hostOf,
@@ -56,10 +74,7 @@ import {
   urllibTarget,
 } from './ali-oss-oracle.js';
 
-const AK = 'property-test-ak';
-const SECRET = 'property-test-secret';
 const REGION = 'oss-cn-hangzhou';
-const SEED = Number(process.env.FC_SEED ?? 20261122);
 /** Runs per property: 300 in npm test; `npm run differential` sets 10000. */
 const RUNS = Number(process.env.FC_RUNS ?? 300);
 
@@ -90,9 +105,7 @@ function wireTargets(url: string, extra = ''): string[] {
   return [...new Set(targets)];
 }
 
-// ---------------------------------------------------------------- generators
-
-const METHODS = ['GET', 'PUT', 'POST', 'DELETE', 'HEAD', 'OPTIONS'] as const;
+// ---------------------------------------------------------------- generators (the shared ones: ./arbitraries.ts)
 
 /** ali-oss client endpoints: `oss-<region>[-internal].aliyuncs.com`, http or https. */
 const REGIONS = ['cn-hangzhou', 'cn-shanghai', 'cn-beijing', 'cn-hongkong', 'ap-southeast-1', 'us-west-1', 'eu-central-1'];
@@ -104,93 +117,17 @@ const unsignedExtraArb = fc
   .array(fc.tuple(fc.constantFrom('foo', 'bar', 'utm_source', 'spm', 'v', 'prefix'), fc.constantFrom<string | null>('1', '2', '', null, 'a%2Bb', 'x+y')), { maxLength: 4 })
   .map((pairs) => pairs.map(([n, v]) => (v === null ? n : `${n}=${v}`)).join('&'));
 
-/** No `xn--` prefix: Node's URL parsers reject the invalid punycode (`Invalid URL`) before anything is signed. */
-const bucketArb = fc.stringMatching(/^[a-z0-9][a-z0-9-]{1,18}[a-z0-9]$/).filter((b) => !b.startsWith('xn--'));
-
-/** Key pieces: single characters (reserved, unreserved, tab, DEL, NBSP, non-ASCII incl. astral) and escape look-alikes. */
-const KEY_TOKENS = [
-  ...'abcxyzABCXYZ0189',
-  ' ', '  ', '+', '-', '_', '.', '~', '!', '*', "'", '(', ')', '%', '&', '=', '?', '#', ',', ';', '@', '$', ':',
-  '[', ']', '{', '}', '|', '\\', '^', '`', '"', '<', '>', '\t', '\u007f', '\u00a0',
-  'é', 'ü', 'ñ', 'Å', 'ß', '中', '文', '件', 'ア', '한', '😀', '🎉',
-  '%2B', '%20', '%2F', '%25', '%zz',
-];
-
-/** Segments; sometimes empty, which gives `a//b` keys. */
-const segmentArb = fc.oneof(
-  { arbitrary: fc.array(fc.constantFrom(...KEY_TOKENS), { minLength: 1, maxLength: 8 }).map((t) => t.join('')).filter((s) => s !== '.' && s !== '..'), weight: 12 },
-  { arbitrary: fc.constant(''), weight: 1 },
-);
-
-/** Sometimes a file extension, so that ali-oss's mime-based Content-Type fill-in gets exercised. */
-const extensionArb = fc.constantFrom('', '', '', '.txt', '.jpg', '.html', '.json', '.tar.gz');
-
-const objectKeyArb = fc
-  .tuple(fc.array(segmentArb, { minLength: 1, maxLength: 4 }), extensionArb, fc.boolean())
-  .map(([segments, ext, trailingSlash]) => segments.join('/') + (trailingSlash ? '/' : ext))
-  // A key never starts with `/` (OSS rejects it; ali-oss strips it).
-  .filter((k) => k !== '' && !k.startsWith('/'));
-
-/** Mostly object keys, sometimes a bucket-level request (empty key). */
-const keyOrBucketArb = fc.oneof({ arbitrary: objectKeyArb, weight: 9 }, { arbitrary: fc.constant(''), weight: 1 });
-
-const PRINTABLE_ASCII = Array.from({ length: 0x7f - 0x20 }, (_, i) => String.fromCharCode(0x20 + i));
-const printableArb = (maxLength: number) => fc.string({ unit: fc.constantFrom(...PRINTABLE_ASCII), maxLength });
-const VALUE_UNITS = [...PRINTABLE_ASCII, '\t', 'é', 'ß', '中', '文', '😀', '\u00a0'];
-
-/**
- * x-oss-* header values: printable ASCII; non-ASCII (UTF-8 in the string to
- * sign); inner runs of spaces and tabs (kept by both sides); padded with spaces
- * or tabs on purpose (both sides trim x-oss-* values); empty (`name:`).
- */
-const ossHeaderValueArb = fc.oneof(
-  { arbitrary: printableArb(24).map((s) => s.trim()), weight: 4 },
-  { arbitrary: fc.string({ unit: fc.constantFrom(...VALUE_UNITS), maxLength: 20 }), weight: 2 },
-  { arbitrary: fc.tuple(fc.constantFrom(' ', '  ', '\t', ' \t'), printableArb(16), fc.constantFrom('', ' ', '\t')).map(([a, b, c]) => a + b + c), weight: 1 },
-  { arbitrary: fc.constant(''), weight: 1 },
-);
-
 const metaHeadersArb = fc
   .uniqueArray(
-    fc.tuple(fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,11}$/), ossHeaderValueArb),
+    fc.tuple(fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,11}$/), headerValueArb),
     { selector: ([n]) => n, maxLength: 4 },
   )
   .chain((pairs) =>
     fc.tuple(...pairs.map(([n, v]) => fc.tuple(fc.mixedCase(fc.constant(`x-oss-meta-${n}`)), fc.constant(v)))),
   );
 
-const otherOssHeadersArb = fc.record(
-  {
-    'x-oss-object-acl': fc.constantFrom('private', 'public-read', 'default'),
-    'x-oss-storage-class': fc.constantFrom('Standard', 'IA', 'Archive'),
-    'x-oss-forbid-overwrite': fc.constantFrom('true', 'false'),
-    'x-oss-server-side-encryption': fc.constant('AES256'),
-  },
-  { requiredKeys: [] },
-);
-
-const CONTENT_TYPES = [
-  'text/plain',
-  'text/html; charset=utf-8',
-  'application/octet-stream',
-  'image/jpeg',
-  'application/x-www-form-urlencoded',
-  'multipart/form-data; boundary=----sigdoctor',
-];
-const contentTypeArb = fc.option(fc.constantFrom(...CONTENT_TYPES), { nil: undefined, freq: 2 });
-const contentMd5Arb = fc.option(
-  fc.uint8Array({ minLength: 16, maxLength: 16 }).map((b) => Buffer.from(b).toString('base64')),
-  { nil: undefined, freq: 2 },
-);
 /** The two spellings ali-oss's createRequest recognises (getHeader); others make it add a second Content-Type. */
 const contentTypeNameArb = fc.constantFrom('Content-Type', 'content-type');
-const stsTokenArb = fc.option(fc.stringMatching(/^[A-Za-z0-9+/=]{8,64}$/), { nil: undefined });
-
-/** Opaque ids (uploadId, versionId): base64-ish, sometimes with URL-special characters. */
-const idArb = fc.oneof(
-  fc.stringMatching(/^[A-Za-z0-9]{1,32}$/),
-  fc.stringMatching(/^[A-Za-z0-9+/=.\-_]{1,40}$/),
-);
 
 const RESPONSE_VALUE_TOKENS = [...'abcXYZ019', ' ', ';', '=', '"', '/', ',', '&', '+', '%', "'", '.', '-', '*', '中', 'é', '😀'];
 const responseValueArb = fc.array(fc.constantFrom(...RESPONSE_VALUE_TOKENS), { maxLength: 24 }).map((t) => t.join(''));
@@ -199,11 +136,6 @@ const contentDispositionArb = fc.oneof(
   responseValueArb.map((name) => `attachment; filename="${name}"`),
   responseValueArb.map((name) => `inline; filename*=UTF-8''${name}`),
 );
-
-const PROCESSES = ['image/resize,w_100', 'image/resize,m_fixed,w_100,h_100', 'image/rotate,90/format,png', 'video/snapshot,t_1000,f_jpg'];
-
-type SubresValue = string | number | null;
-const flagArb = fc.constantFrom<SubresValue>('', null);
 
 /** Sub-resources ali-oss operations declare (`subres`), all on OSS's signed list. */
 const subresArb: fc.Arbitrary<Record<string, SubresValue>> = fc.oneof(

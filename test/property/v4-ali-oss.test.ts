@@ -62,6 +62,24 @@ import { computeV4 } from '../../src/sign/v4-request.js';
 import { hostOf, rawTarget, urllibTarget } from './ali-oss-oracle.js';
 import type { AliOssV4Client, AliOssV4ClientOptions, AliOssV4RequestParams } from './ali-oss-v4-oracle.js';
 import {
+  AK,
+  SECRET,
+  SEED,
+  METHODS,
+  bucketArb,
+  keyOrBucketArb,
+  headerValueArb,
+  otherOssHeadersArb,
+  CONTENT_TYPES,
+  contentTypeArb,
+  contentMd5Arb,
+  stsTokenArb,
+  idArb,
+  PROCESSES,
+  flagArb,
+} from './arbitraries.js';
+import type { SubresValue } from './arbitraries.js';
+import {
   aliOssSignatureUrlV4,
   aliOssV4HeaderRequest,
   canonicalLine,
@@ -72,9 +90,6 @@ import {
   v4QueryFacts,
 } from './ali-oss-v4-oracle.js';
 
-const AK = 'property-test-ak';
-const SECRET = 'property-test-secret';
-const SEED = Number(process.env.FC_SEED ?? 20261122);
 /** Runs per property: 300 in npm test; `npm run differential` sets 10000. */
 const RUNS = Number(process.env.FC_RUNS ?? 300);
 const TERMINATOR = 'aliyun_v4_request';
@@ -104,54 +119,7 @@ function signatureFor(stringToSign: string, date: string, region: string, produc
   return signV4(v4SigningKey(SECRET, date, region, product).kSigning, stringToSign);
 }
 
-// ---------------------------------------------------------------- generators
-
-const METHODS = ['GET', 'PUT', 'POST', 'DELETE', 'HEAD', 'OPTIONS'] as const;
-
-/** No `xn--` prefix: Node's URL parsers reject the invalid punycode (`Invalid URL`), in signatureUrlV4 and urllib alike. */
-const bucketArb = fc.stringMatching(/^[a-z0-9][a-z0-9-]{1,18}[a-z0-9]$/).filter((b) => !b.startsWith('xn--'));
-
-/** Key pieces: single characters (reserved, unreserved, tab, DEL, NBSP, non-ASCII incl. astral) and escape look-alikes. */
-const KEY_TOKENS = [
-  ...'abcxyzABCXYZ0189',
-  ' ', '  ', '+', '-', '_', '.', '~', '!', '*', "'", '(', ')', '%', '&', '=', '?', '#', ',', ';', '@', '$', ':',
-  '[', ']', '{', '}', '|', '\\', '^', '`', '"', '<', '>', '\t', '\u007f', '\u00a0',
-  'é', 'ü', 'ñ', 'Å', 'ß', '中', '文', '件', 'ア', '한', '😀', '🎉',
-  '%2B', '%20', '%2F', '%25', '%zz',
-];
-
-/** Segments; sometimes empty, which gives `a//b` keys. */
-const segmentArb = fc.oneof(
-  { arbitrary: fc.array(fc.constantFrom(...KEY_TOKENS), { minLength: 1, maxLength: 8 }).map((t) => t.join('')).filter((s) => s !== '.' && s !== '..'), weight: 12 },
-  { arbitrary: fc.constant(''), weight: 1 },
-);
-
-/** Sometimes a file extension, so that ali-oss's mime-based Content-Type fill-in gets exercised. */
-const extensionArb = fc.constantFrom('', '', '', '.txt', '.jpg', '.html', '.json', '.tar.gz');
-
-const objectKeyArb = fc
-  .tuple(fc.array(segmentArb, { minLength: 1, maxLength: 4 }), extensionArb, fc.boolean())
-  .map(([segments, ext, trailingSlash]) => segments.join('/') + (trailingSlash ? '/' : ext))
-  // A key never starts with `/` (OSS rejects it; ali-oss strips it).
-  .filter((k) => k !== '' && !k.startsWith('/'));
-
-/** Mostly object keys, sometimes a bucket-level request (empty key). */
-const keyOrBucketArb = fc.oneof({ arbitrary: objectKeyArb, weight: 9 }, { arbitrary: fc.constant(''), weight: 1 });
-
-const PRINTABLE_ASCII = Array.from({ length: 0x7f - 0x20 }, (_, i) => String.fromCharCode(0x20 + i));
-const printableArb = (maxLength: number) => fc.string({ unit: fc.constantFrom(...PRINTABLE_ASCII), maxLength });
-const VALUE_UNITS = [...PRINTABLE_ASCII, '\t', 'é', 'ß', '中', '文', '😀', '\u00a0'];
-
-/**
- * Header values: printable ASCII; non-ASCII; inner runs of spaces and tabs;
- * padded with spaces or tabs on purpose (both sides trim); empty (`name:`).
- */
-const headerValueArb = fc.oneof(
-  { arbitrary: printableArb(24).map((s) => s.trim()), weight: 4 },
-  { arbitrary: fc.string({ unit: fc.constantFrom(...VALUE_UNITS), maxLength: 20 }), weight: 2 },
-  { arbitrary: fc.tuple(fc.constantFrom(' ', '  ', '\t', ' \t'), printableArb(16), fc.constantFrom('', ' ', '\t')).map(([a, b, c]) => a + b + c), weight: 1 },
-  { arbitrary: fc.constant(''), weight: 1 },
-);
+// ---------------------------------------------------------------- generators (the shared ones: ./arbitraries.ts)
 
 /** `[name, value]` pairs, names unique case-insensitively, each in random case. */
 function headersArb(names: fc.Arbitrary<string>, maxLength: number): fc.Arbitrary<[string, string][]> {
@@ -162,40 +130,10 @@ function headersArb(names: fc.Arbitrary<string>, maxLength: number): fc.Arbitrar
 
 const metaHeadersArb = headersArb(fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,11}$/).map((n) => `x-oss-meta-${n}`), 4);
 
-const otherOssHeadersArb = fc.record(
-  {
-    'x-oss-object-acl': fc.constantFrom('private', 'public-read', 'default'),
-    'x-oss-storage-class': fc.constantFrom('Standard', 'IA', 'Archive'),
-    'x-oss-forbid-overwrite': fc.constantFrom('true', 'false'),
-    'x-oss-server-side-encryption': fc.constant('AES256'),
-  },
-  { requiredKeys: [] },
-);
-
 /** Headers that are signed only when listed in AdditionalHeaders. */
 const EXTRA_HEADER_NAMES = ['Cache-Control', 'Content-Disposition', 'Content-Encoding', 'Content-Language', 'Expires', 'abc', 'ZAbc', 'XYZ', 'X-Request-Tag', 'Range'];
 const extraHeadersArb = headersArb(fc.constantFrom(...EXTRA_HEADER_NAMES), 4);
 
-const CONTENT_TYPES = [
-  'text/plain',
-  'text/html; charset=utf-8',
-  'application/octet-stream',
-  'image/jpeg',
-  'application/x-www-form-urlencoded',
-  'multipart/form-data; boundary=----sigdoctor',
-];
-const contentTypeArb = fc.option(fc.constantFrom(...CONTENT_TYPES), { nil: undefined, freq: 2 });
-const contentMd5Arb = fc.option(
-  fc.uint8Array({ minLength: 16, maxLength: 16 }).map((b) => Buffer.from(b).toString('base64')),
-  { nil: undefined, freq: 2 },
-);
-const stsTokenArb = fc.option(fc.stringMatching(/^[A-Za-z0-9+/=]{8,64}$/), { nil: undefined });
-
-/** Opaque ids (uploadId, versionId): base64-ish, sometimes with URL-special characters. */
-const idArb = fc.oneof(
-  fc.stringMatching(/^[A-Za-z0-9]{1,32}$/),
-  fc.stringMatching(/^[A-Za-z0-9+/=.\-_]{1,40}$/),
-);
 
 /** Query values: never empty (ali-oss quirk, see header comment). */
 const VALUE_TOKENS = [...'abcXYZ019', ' ', ';', '=', '"', '/', ',', '&', '+', '%', "'", '.', '-', '*', '!', '(', ')', '~', '_', '?', '#', '中', 'é', '😀'];
@@ -205,8 +143,6 @@ const contentDispositionArb = fc.oneof(
   queryValueArb.map((name) => `attachment; filename="${name}"`),
   queryValueArb.map((name) => `inline; filename*=UTF-8''${name}`),
 );
-
-const PROCESSES = ['image/resize,w_100', 'image/resize,m_fixed,w_100,h_100', 'image/rotate,90/format,png', 'video/snapshot,t_1000,f_jpg'];
 
 /**
  * Caller query names: mostly lower-case ASCII letters and digits; sometimes
@@ -219,9 +155,6 @@ const plainQueryNameArb = fc.oneof(
   { arbitrary: fc.string({ unit: fc.constantFrom(...NAME_UNITS), minLength: 1, maxLength: 8 }), weight: 1 },
 );
 const plainQueryArb = fc.dictionary(plainQueryNameArb, queryValueArb, { maxKeys: 3 });
-
-type SubresValue = string | number | null;
-const flagArb = fc.constantFrom<SubresValue>('', null);
 
 /** Sub-resources ali-oss operations declare (`subres`). */
 const subresArb: fc.Arbitrary<Record<string, SubresValue>> = fc.oneof(
